@@ -1,0 +1,91 @@
+import type { Role } from "./derive-role.ts";
+import { error, type Position, type Problem, START } from "./problem.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { slugify } from "./slug.ts";
+
+// Step 5: the site as a whole — which roles are open, how the index groups
+// them, and which URLs every page and redirect claims (two claims on one URL
+// are an error naming both files, never a silent overwrite).
+
+export interface TeamGroup {
+  /** Undefined for roles that name no team. */
+  name?: string;
+  slug: string;
+  roles: Role[];
+}
+
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+export interface LandingClaims {
+  file: string;
+  redirectFrom: string[];
+}
+
+export function arrangeSite(config: SiteConfig, roles: Role[], landing?: LandingClaims) {
+  const problems: Problem[] = [];
+  const claims = new Map<string, string>();
+  const claim = (path: string, file: string, at: Position, what: string): boolean => {
+    const owner = claims.get(path);
+    if (owner === undefined) {
+      claims.set(path, file);
+      return true;
+    }
+    problems.push(error(file, at, `${what} \`${path}\` is already taken by ${owner}`, "give one of the two pages another address"));
+    return false;
+  };
+
+  claim(config.jobs_path, landing?.file ?? "the jobs index", START, "the address");
+  for (const role of roles) claim(role.url, role.file, role.urlAt, "the address");
+
+  const redirects: Redirect[] = [];
+  const redirectSources = (landing?.redirectFrom ?? []).map((from) => ({ from, to: config.jobs_path, file: landing?.file ?? "", at: START }));
+  for (const role of roles) {
+    for (const [i, from] of role.redirectFrom.entries()) redirectSources.push({ from, to: role.url, file: role.file, at: role.redirectFromAt[i] ?? START });
+  }
+  for (const { from, to, file, at } of redirectSources) {
+    if (claim(from, file, at, "the redirect from")) redirects.push({ from, to });
+  }
+  // Where visitors (and old links) would guess the list of jobs is: the site
+  // root, and the folder above each role. Only where no page is there already.
+  // Jekyll served `/about/jobs/` as `/about/jobs.html` too, and old links use both.
+  const guesses = new Set(["/", config.jobs_path, ...roles.map((role) => parentFolder(role.url))]);
+  for (const folder of guesses) {
+    if (!folder) continue;
+    for (const guess of [folder, folder.length > 1 ? folder.replace(/\/$/, ".html") : ""]) {
+      if (guess && !claims.has(guess)) {
+        claims.set(guess, "");
+        redirects.push({ from: guess, to: config.jobs_path });
+      }
+    }
+  }
+
+  const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
+  const openRolesLabel = openRoles.length === 1 ? "1 open role" : `${openRoles.length} open roles`;
+  return { openRoles, openRolesLabel, teams: groupByTeam(openRoles), redirects, problems };
+}
+
+function parentFolder(url: string): string | undefined {
+  const parent = url.replace(/[^/]+\/?$/, "");
+  return parent.length > 1 ? parent : undefined;
+}
+
+function byWeightThenTitle(a: Role, b: Role): number {
+  const weight = (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY);
+  return (Number.isNaN(weight) ? 0 : weight) || a.title.localeCompare(b.title);
+}
+
+function groupByTeam(roles: Role[]): TeamGroup[] {
+  const groups = new Map<string | undefined, Role[]>();
+  for (const role of roles) {
+    const group = groups.get(role.team);
+    if (group) group.push(role);
+    else groups.set(role.team, [role]);
+  }
+  const named = [...groups.keys()].filter((name): name is string => name !== undefined).sort((a, b) => a.localeCompare(b));
+  const teams = named.map((name) => ({ name, slug: slugify(name), roles: groups.get(name) ?? [] }));
+  const unnamed = groups.get(undefined);
+  return unnamed ? [...teams, { slug: "other", roles: unnamed }] : teams;
+}

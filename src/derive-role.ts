@@ -1,0 +1,132 @@
+import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
+import type { EmploymentType, Job, SalaryPeriod } from "./job-schema.ts";
+import { parseLocationText } from "./parse-location.ts";
+import type { Position } from "./problem.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { normaliseSitePath } from "./site-path.ts";
+
+// Step 4: everything a page shows, computed once from a validated Job, so the
+// templates only place values and never decide anything.
+
+export interface Role {
+  /** The posting's file, for messages. */
+  file: string;
+  slug: string;
+  /** Site path, like /jobs/designer/ (without path_prefix, which the build adds). */
+  url: string;
+  title: string;
+  description?: string;
+  team?: string;
+  locations: string[];
+  remote?: { regions: string[] };
+  /** "London, UK or Berlin, Germany · Remote (Europe)" */
+  locationLabel: string;
+  employmentTypes: EmploymentType[];
+  employmentTypeLabel: string;
+  salaryLabel?: string;
+  datePosted?: CalendarDate;
+  datePostedLabel?: string;
+  validThrough?: CalendarDate;
+  validThroughLabel?: string;
+  apply: { href: string; label: string };
+  html: string;
+  closed: boolean;
+  draft: boolean;
+  weight?: number;
+  redirectFrom: string[];
+  /** Where the posting sets its address and redirects, for problems about them. */
+  urlAt: Position;
+  redirectFromAt: Position[];
+  job: Job;
+}
+
+export interface RoleInput {
+  file: string;
+  slug: string;
+  job: Job;
+  html: string;
+  /** The location a Jekyll-era `<h1>Title <small>Somewhere</small></h1>` gave. */
+  headingLocation?: string;
+  apply: string;
+  today: CalendarDate;
+  urlAt: Position;
+  redirectFromAt: Position[];
+}
+
+const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
+  FULL_TIME: "Full-time",
+  PART_TIME: "Part-time",
+  CONTRACTOR: "Contract",
+  TEMPORARY: "Temporary",
+  INTERN: "Internship",
+  VOLUNTEER: "Volunteer",
+  PER_DIEM: "Per diem",
+  OTHER: "Other",
+};
+
+const PERIOD_LABELS: Record<SalaryPeriod, string> = { HOUR: "an hour", DAY: "a day", WEEK: "a week", MONTH: "a month", YEAR: "a year" };
+
+export function deriveRole(input: RoleInput, site: SiteConfig): Role {
+  const { job } = input;
+  const fromHeading = input.headingLocation ? parseLocationText(input.headingLocation) : undefined;
+  const locations = job.location ?? fromHeading?.places ?? [];
+  const remote = remoteOf(job.remote) ?? (job.location ? undefined : fromHeading?.remote);
+  const employmentTypes = job.employment_type ?? [];
+  return {
+    file: input.file,
+    slug: input.slug,
+    url: job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`),
+    title: job.title,
+    description: job.description,
+    team: job.team,
+    locations,
+    remote,
+    locationLabel: locationLabel(locations, remote),
+    employmentTypes,
+    employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
+    salaryLabel: job.salary ? salaryLabel(job.salary, site.language) : undefined,
+    datePosted: job.date_posted,
+    datePostedLabel: job.date_posted ? formatCalendarDate(job.date_posted, site.language) : undefined,
+    validThrough: job.valid_through,
+    validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, site.language) : undefined,
+    apply: applyAction(input.apply, job.title),
+    html: input.html,
+    closed: job.closed === true || (job.valid_through !== undefined && job.valid_through < input.today),
+    draft: job.draft === true || job.published === false,
+    weight: job.weight,
+    redirectFrom: job.redirect_from ?? [],
+    urlAt: input.urlAt,
+    redirectFromAt: input.redirectFromAt,
+    job,
+  };
+}
+
+function remoteOf(remote: Job["remote"]): Role["remote"] {
+  if (remote === undefined || remote === false) return undefined;
+  return { regions: remote === true ? [] : remote };
+}
+
+export function locationLabel(locations: string[], remote: Role["remote"]): string {
+  const parts = [...locations];
+  if (remote) parts.push(remote.regions.length > 0 ? `Remote (${remote.regions.join(", ")})` : "Remote");
+  return parts.join(" or ");
+}
+
+function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): string {
+  const money = new Intl.NumberFormat(language, { style: "currency", currency: salary.currency, maximumFractionDigits: 0 });
+  const amounts =
+    salary.min !== undefined && salary.max !== undefined && salary.min !== salary.max
+      ? `${money.format(salary.min)}–${money.format(salary.max)}`
+      : salary.min !== undefined && salary.max === undefined
+        ? `from ${money.format(salary.min)}`
+        : salary.max !== undefined && salary.min === undefined
+          ? `up to ${money.format(salary.max)}`
+          : money.format(salary.min ?? 0);
+  return `${amounts} ${PERIOD_LABELS[salary.per]}`;
+}
+
+function applyAction(target: string, title: string): Role["apply"] {
+  if (/^https?:\/\//i.test(target)) return { href: target, label: "Apply for this role" };
+  const address = target.replace(/^mailto:/i, "");
+  return { href: `mailto:${address}?subject=${encodeURIComponent(`Application: ${title}`)}`, label: `Apply by e-mail to ${address}` };
+}

@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { type CalendarDate, parseCalendarDate } from "./calendar-date.ts";
+import { normaliseSitePath, sitePathProblem } from "./site-path.ts";
+
+// The contract with the people who post jobs. This one definition is the
+// TypeScript `Job` type (z.output), the runtime validation, and — through
+// `npm run schema` — the JSON Schema in schema/job.schema.json for editors.
+// Every value carries its own plain-words message; validate-job.ts adds where.
+
+export const EMPLOYMENT_TYPES = ["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const SALARY_PERIODS = ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"] as const;
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
+
+// Friendly spellings people actually write, after upper-casing and turning
+// spaces and hyphens into underscores (so `Full-time` arrives as FULL_TIME).
+const EMPLOYMENT_TYPE_ALIASES: Record<string, EmploymentType> = {
+  FULLTIME: "FULL_TIME",
+  PERMANENT: "FULL_TIME",
+  PARTTIME: "PART_TIME",
+  CONTRACT: "CONTRACTOR",
+  FREELANCE: "CONTRACTOR",
+  TEMP: "TEMPORARY",
+  INTERNSHIP: "INTERN",
+  PERDIEM: "PER_DIEM",
+};
+const SALARY_PERIOD_ALIASES: Record<string, SalaryPeriod> = {
+  HOURLY: "HOUR",
+  DAILY: "DAY",
+  WEEKLY: "WEEK",
+  MONTHLY: "MONTH",
+  YEARLY: "YEAR",
+  ANNUAL: "YEAR",
+  ANNUALLY: "YEAR",
+  ANNUM: "YEAR",
+};
+
+/** How a found value is shown in a message: quoted as typed, or "nothing" when absent. */
+export function found(input: unknown): string {
+  if (input === undefined) return "nothing";
+  const text = JSON.stringify(input) ?? String(input);
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${found(issue.input)}` });
+
+const text = (what = "text") =>
+  z
+    .string(expected(what))
+    .trim()
+    .min(1, { error: `expected ${what}, found an empty value` });
+
+function oneOrMany<T extends z.ZodType>(item: T, what: string) {
+  return z
+    .union([item, z.array(item, expected(`a list of ${what}`))], expected(`${what}, or a list of them`))
+    .transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+}
+
+/** A word from a fixed list, accepting friendly spellings and normalising them. */
+function friendlyEnum<T extends string>(values: readonly T[], aliases: Record<string, T>) {
+  return z.string(expected(`one of ${values.join(", ")}`)).transform((raw, ctx): T => {
+    const key = raw
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, "_");
+    const value = (values as readonly string[]).includes(key) ? (key as T) : aliases[key.replace(/_/g, "")];
+    if (value) return value;
+    ctx.addIssue({ code: "custom", input: raw, message: `expected one of ${values.join(", ")}, found ${found(raw)}` });
+    return z.NEVER;
+  });
+}
+
+const calendarDate = z.union([z.string(), z.date()], expected("a date like 2026-03-31")).transform((raw, ctx): CalendarDate => {
+  const date = parseCalendarDate(raw);
+  if (date) return date;
+  ctx.addIssue({ code: "custom", input: raw, message: `expected a real date like 2026-03-31, found ${found(raw)}` });
+  return z.NEVER;
+});
+
+const sitePath = z.string(expected("a path on this site, like /jobs/designer/")).transform((raw, ctx) => {
+  const problem = sitePathProblem(raw.trim());
+  if (!problem) return normaliseSitePath(raw.trim());
+  ctx.addIssue({ code: "custom", input: raw, message: `expected ${problem}, found ${found(raw)}` });
+  return z.NEVER;
+});
+
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+/** Where candidates apply: a web address or an e-mail address. */
+export const applyTarget = z.string(expected("a web address or an e-mail address")).transform((raw, ctx) => {
+  const value = raw.trim();
+  if (EMAIL.test(value.replace(/^mailto:/i, ""))) return value;
+  if (/^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value)) return value;
+  ctx.addIssue({ code: "custom", input: raw, message: `expected a web address (https://…) or an e-mail address, found ${found(raw)}` });
+  return z.NEVER;
+});
+
+const money = z.number(expected("a number, like 65000")).nonnegative({ error: "expected a number of at least 0" });
+
+export const salarySchema = z
+  .strictObject(
+    {
+      min: money.optional().describe("Lowest pay for the role."),
+      max: money.optional().describe("Highest pay for the role."),
+      currency: z
+        .string(expected("a three-letter currency code like GBP, EUR or USD"))
+        .regex(/^[A-Za-z]{3}$/, { error: (issue) => `expected a three-letter currency code like GBP, EUR or USD, found ${found(issue.input)}` })
+        .transform((v) => v.toUpperCase())
+        .describe("ISO 4217 code: GBP, EUR, USD…"),
+      per: friendlyEnum(SALARY_PERIODS, SALARY_PERIOD_ALIASES).describe(`The period the amounts are paid for: ${SALARY_PERIODS.join(", ")}.`),
+    },
+    expected("a salary: `min`, `max`, `currency` and `per` on indented lines"),
+  )
+  .superRefine((salary, ctx) => {
+    if (salary.min === undefined && salary.max === undefined) {
+      ctx.addIssue({ code: "custom", input: salary, message: "expected a `min` or a `max` amount, found neither" });
+    } else if (salary.min !== undefined && salary.max !== undefined && salary.min > salary.max) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["max"],
+        input: salary.max,
+        message: `expected \`max\` to be at least \`min\` (${salary.min}), found ${found(salary.max)}`,
+      });
+    }
+  });
+
+/** Keys that name the posting. Everything else a file says is "unknown" and warned about. */
+export const jobShape = {
+  title: text().describe("The role's name, as candidates search for it."),
+  description: text().optional().describe("One sentence that sums up the role: shown on the index, in search results and in feeds."),
+  location: oneOrMany(text("a place like `London, UK`"), "places").optional().describe("Where the role is based: `London, UK`, or a list of places."),
+  remote: z
+    .union([z.boolean(), oneOrMany(text("a region like `Europe`"), "regions")], expected("`true`, or a list of regions where remote candidates may live"))
+    .optional()
+    .describe("`true` for remote work from anywhere, or a list of regions where remote candidates may live, like `[Europe]`."),
+  team: text().optional().describe("The team the role belongs to; the index groups roles by team."),
+  employment_type: oneOrMany(friendlyEnum(EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_ALIASES), "employment types")
+    .optional()
+    .describe(`${EMPLOYMENT_TYPES.join(", ")}, or one of them written the friendly way (full-time, internship), or a list.`),
+  date_posted: calendarDate.optional().describe("The day the role was posted, like 2026-03-01."),
+  valid_through: calendarDate.optional().describe("The last day applications are accepted; after it the role closes by itself."),
+  salary: salarySchema.optional().describe("Pay for the role: `min`, `max`, `currency` and `per`."),
+  apply: applyTarget.optional().describe("Where to apply: a web address or an e-mail address. The site's `apply` when absent."),
+  draft: z.boolean(expected("`true` or `false`")).optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
+  closed: z.boolean(expected("`true` or `false`")).optional().describe("`true` marks the role as closed."),
+  permalink: sitePath.optional().describe("The role's address on the site. By default the jobs path plus the file name."),
+  redirect_from: oneOrMany(sitePath, "paths").optional().describe("Old addresses of this page; each redirects here."),
+  // Jekyll-era keys, accepted so old careers pages move in unchanged.
+  layout: text().optional().describe("Jekyll-era layout name; accepted and ignored."),
+  group: text().optional().describe("Jekyll-era site section, like `about`."),
+  subgroup: text().optional().describe("Jekyll-era sub-section, like `jobs`."),
+  weight: z.number(expected("a number")).optional().describe("Orders roles within a team: lower comes first."),
+  "shortened-link": text().optional().describe("Jekyll-era short title for navigation."),
+  published: z.boolean(expected("`true` or `false`")).optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
+};
+
+export const jobSchema = z
+  .looseObject(jobShape, expected("a list of `key: value` lines"))
+  .superRefine((job, ctx) => {
+    if (job.date_posted && job.valid_through && job.valid_through < job.date_posted) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["valid_through"],
+        input: job.valid_through,
+        message: `expected a date on or after \`date_posted\` (${job.date_posted}), found ${found(job.valid_through)}`,
+      });
+    }
+  })
+  .describe("A job posting's front matter, for Openings.");
+
+export type Job = z.output<typeof jobSchema>;
+export const KNOWN_JOB_KEYS: readonly string[] = Object.keys(jobShape);
+
+/** The careers landing page, jobs/index.md: its own intro, title and old addresses. */
+export const landingShape = {
+  title: jobShape.title.optional(),
+  description: jobShape.description,
+  permalink: jobShape.permalink,
+  redirect_from: jobShape.redirect_from,
+  layout: jobShape.layout,
+  group: jobShape.group,
+  subgroup: jobShape.subgroup,
+  weight: jobShape.weight,
+  "shortened-link": jobShape["shortened-link"],
+};
+export const landingSchema = z.looseObject(landingShape, expected("a list of `key: value` lines"));
+export type Landing = z.output<typeof landingSchema>;
+export const KNOWN_LANDING_KEYS: readonly string[] = Object.keys(landingShape);

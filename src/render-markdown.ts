@@ -1,0 +1,109 @@
+import MarkdownIt from "markdown-it";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import sanitizeHtml from "sanitize-html";
+
+// The one configured Markdown renderer. Bodies are Markdown only: they never
+// pass through Nunjucks or Liquid, so `{{ x }}` in a posting shows as typed.
+// Raw HTML is allowed (Jekyll-era postings are full of it) but goes through an
+// allowlist, so nothing a posting says can run in a reader's browser.
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+md.inline.ruler.before("link", "kramdown_spaced_reference", spacedReferenceLink);
+
+export interface RenderedBody {
+  html: string;
+  /** What the allowlist removed, for a warning: `<script>`, `onerror` … */
+  removed: string[];
+}
+
+const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "details", "summary"];
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  "*": ["id", "class", "title", "lang", "dir"],
+  a: ["href", "name", "target", "rel"],
+  img: ["src", "srcset", "alt", "width", "height", "loading"],
+  ol: ["start", "reversed", "type"],
+  td: ["colspan", "rowspan", "align"],
+  th: ["colspan", "rowspan", "align", "scope"],
+  time: ["datetime"],
+};
+const ALLOWED_SCHEMES = ["http", "https", "mailto", "tel"];
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  const html = md.renderer.render(tokens, md.options, env);
+  // Markdown's own output is safe (markdown-it refuses javascript: links);
+  // only raw HTML needs the allowlist, and most postings have none.
+  const hasRawHtml = tokens.some((t) => t.type === "html_block" || t.children?.some((c) => c.type === "html_inline"));
+  return hasRawHtml ? sanitize(html) : { html, removed: [] };
+}
+
+function sanitize(html: string): RenderedBody {
+  const removed = new Set<string>();
+  const clean = sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedSchemes: ALLOWED_SCHEMES,
+    allowProtocolRelative: false,
+    transformTags: {
+      // A link that opens a new tab must not hand the new page control of this one.
+      a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs }),
+    },
+    onOpenTag(name, attribs) {
+      if (!ALLOWED_TAGS.includes(name)) removed.add(`<${name}>`);
+      const allowed = [...(ALLOWED_ATTRIBUTES["*"] ?? []), ...(ALLOWED_ATTRIBUTES[name] ?? [])];
+      for (const [attribute, value] of Object.entries(attribs)) {
+        if (!allowed.includes(attribute)) removed.add(`the \`${attribute}\` attribute`);
+        else if (
+          /^(href|src)$/.test(attribute) &&
+          /^\s*[a-z][a-z0-9+.-]*:/i.test(value) &&
+          !ALLOWED_SCHEMES.some((s) => value.trim().toLowerCase().startsWith(`${s}:`))
+        ) {
+          removed.add(`a \`${value.trim().split(":")[0]}:\` link`);
+        }
+      }
+    },
+  });
+  return { html: clean, removed: [...removed] };
+}
+
+/**
+ * kramdown's reference links with a space between the brackets,
+ * `[Back to jobs page] [jobs]`, which CommonMark would leave as text.
+ */
+function spacedReferenceLink(state: StateInline, silent: boolean): boolean {
+  const { src, posMax: max } = state;
+  if (src.charCodeAt(state.pos) !== 0x5b /* [ */ || !state.env.references) return false;
+  const labelStart = state.pos + 1;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
+  if (labelEnd < 0) return false;
+
+  let pos = labelEnd + 1;
+  const gapStart = pos;
+  while (pos < max && (src[pos] === " " || src[pos] === "\t")) pos++;
+  if (pos === gapStart || src.charCodeAt(pos) !== 0x5b) return false;
+
+  const refStart = pos + 1;
+  const refEnd = state.md.helpers.parseLinkLabel(state, pos, false);
+  if (refEnd < 0) return false;
+  const label = src.slice(refStart, refEnd) || src.slice(labelStart, labelEnd);
+  const reference = state.env.references[state.md.utils.normalizeReference(label)];
+  if (!reference) return false;
+
+  if (!silent) {
+    state.pos = labelStart;
+    state.posMax = labelEnd;
+    const open = state.push("link_open", "a", 1);
+    open.attrs = [["href", reference.href]];
+    if (reference.title) open.attrs.push(["title", reference.title]);
+    // linkLevel stops autolinks nesting inside this link; @types/markdown-it omits it.
+    const nesting = state as StateInline & { linkLevel: number };
+    nesting.linkLevel++;
+    state.md.inline.tokenize(state);
+    nesting.linkLevel--;
+    state.push("link_close", "a", -1);
+  }
+  state.pos = refEnd + 1;
+  state.posMax = max;
+  return true;
+}

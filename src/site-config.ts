@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { applyTarget, found } from "./job-schema.ts";
+import { parseYamlMapping } from "./parse-yaml.ts";
+import { error, type Problem, START } from "./problem.ts";
+import { sitePathProblem } from "./site-path.ts";
+import { validate } from "./validate.ts";
+
+// site.yaml: the company-wide settings, validated like a posting.
+
+const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${found(issue.input)}` });
+
+/** A folder-like site path, always with slashes at both ends. */
+const folderPath = (example: string) =>
+  z.string(expected(`a path like ${example}`)).transform((raw, ctx) => {
+    const value = `/${raw.trim().replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+    const problem = sitePathProblem(value);
+    if (!problem) return value;
+    ctx.addIssue({ code: "custom", input: raw, message: `expected ${problem}, found ${found(raw)}` });
+    return z.NEVER;
+  });
+
+export const siteShape = {
+  name: z.string(expected("the company's name")).trim().min(1).describe("The company's name, shown in every page title."),
+  url: z
+    .string(expected("the site's full address, like https://careers.example.com"))
+    .transform((raw, ctx) => {
+      const value = raw.trim().replace(/\/+$/, "");
+      if (/^https?:\/\//.test(value) && URL.canParse(value)) return value;
+      ctx.addIssue({ code: "custom", input: raw, message: `expected the site's full address, like https://careers.example.com, found ${found(raw)}` });
+      return z.NEVER;
+    })
+    .describe("The site's full address; canonical links, feeds and the sitemap are built from it."),
+  jobs_path: folderPath("/jobs/").default("/jobs/").describe("Where the jobs index lives; roles live below it."),
+  apply: applyTarget.optional().describe("Where to apply when a posting does not say: a web address or an e-mail address."),
+  language: z
+    .string(expected("a language code like en or en-GB"))
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: (issue) => `expected a language code like en or en-GB, found ${found(issue.input)}` })
+    .default("en")
+    .describe("The language of the postings, as a code like en or de-CH."),
+  path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
+};
+
+export const siteSchema = z.looseObject(siteShape, expected("a list of `key: value` lines")).describe("Openings site settings (site.yaml).");
+export type SiteConfig = z.output<typeof siteSchema>;
+
+export const SITE_FILE = "site.yaml";
+
+export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems: Problem[] } {
+  const path = join(siteDir, SITE_FILE);
+  if (!existsSync(path)) {
+    return { problems: [error(SITE_FILE, START, "site.yaml is missing", "create it with at least `name:` and `url:` lines; see the README")] };
+  }
+  const { mapping, problems } = parseYamlMapping(SITE_FILE, readFileSync(path, "utf8"), 1);
+  if (!mapping) return { problems };
+  const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
+  return { config: result.value, problems: [...problems, ...result.problems] };
+}

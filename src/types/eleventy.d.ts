@@ -1,0 +1,22 @@
+// Eleventy 3 ships JavaScript without type declarations; these cover only the
+// parts Openings calls, so a typo in them still fails the type check.
+
+declare module "@11ty/eleventy" {
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "watch" | "serve" });
+    write(): Promise<unknown>;
+  }
+  export function HtmlBasePlugin(eleventyConfig: unknown): void;
+}
+
+declare module "@11ty/eleventy/UserConfig" {
+  export default interface UserConfig {
+    addGlobalData(name: string, data: unknown): void;
+    addWatchTarget(path: string): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addPlugin(plugin: unknown, options?: unknown): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  }
+}

@@ -1,0 +1,106 @@
+import type { z } from "zod";
+import type { KeyPath, LocatedMapping } from "./parse-yaml.ts";
+import { error, type Problem, warning } from "./problem.ts";
+
+// Step 3: check parsed front matter (or site.yaml) against its schema, and turn
+// every schema issue into a located problem in plain words.
+
+type Issue = z.core.$ZodIssue;
+
+export function validate<S extends z.ZodType>(
+  schema: S,
+  mapping: LocatedMapping,
+  file: string,
+  knownKeys: readonly string[],
+): { value?: z.output<S>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(mapping.data)) {
+    if (knownKeys.includes(key)) continue;
+    const suggestion = closest(key, knownKeys);
+    problems.push(
+      warning(
+        file,
+        mapping.locate([key], "key"),
+        `unknown key \`${key}\` is kept but not used`,
+        suggestion ? `did you mean \`${suggestion}\`?` : `known keys: ${knownKeys.join(", ")}`,
+      ),
+    );
+  }
+  const result = schema.safeParse(withoutNulls(mapping.data), { reportInput: true });
+  if (result.success) return { value: result.data, problems };
+  for (const issue of result.error.issues.flatMap((i) => flatten(i, []))) {
+    problems.push(toProblem(issue, mapping, file));
+  }
+  return { problems };
+}
+
+/** `key:` with nothing after it means "not given", never the text "null". */
+function withoutNulls(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value === null) continue;
+    out[key] = value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? withoutNulls(value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+/**
+ * A failed union reports the one branch whose type matched, so the message is
+ * about the value (`location[1]`, `sometimes`), not "invalid input".
+ */
+function flatten(issue: Issue, prefix: KeyPath): Issue[] {
+  const path = [...prefix, ...(issue.path as KeyPath)];
+  if (issue.code === "invalid_union") {
+    const typeMatched = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+    if (typeMatched.length === 1) return (typeMatched[0] ?? []).flatMap((inner) => flatten(inner, path));
+  }
+  return [{ ...issue, path } as Issue];
+}
+
+function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem {
+  const path = issue.path as KeyPath;
+  const name = displayPath(path);
+  const at = mapping.locate(path);
+  if (issue.code === "invalid_type" && issue.input === undefined) {
+    return error(file, at, `\`${name}\` is missing`, `add a line \`${name}: …\``);
+  }
+  if (issue.code === "unrecognized_keys") {
+    const parent = name ? `${name} ` : "";
+    return error(
+      file,
+      mapping.locate([...path, issue.keys[0] ?? ""], "key"),
+      `${parent}has no key ${issue.keys.map((k) => `\`${k}\``).join(", ")}`,
+      "check the spelling against the documented keys",
+    );
+  }
+  return error(file, at, name ? `${name}: ${issue.message}` : issue.message);
+}
+
+/** `salary.per`, `location[1]`. */
+export function displayPath(path: KeyPath): string {
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
+}
+
+/** The known key a misspelt one was probably meant to be. */
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  const lower = key.toLowerCase().replace(/-/g, "_");
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase().replace(/-/g, "_"));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
+
+describe("building a careers site", () => {
+  const site = makeSite({
+    "jobs/index.md": posting("title: Work with us", "We build **useful** things."),
+    "jobs/zeta-engineer.md": posting(
+      "title: Zeta engineer\nteam: Engineering\nlocation: ['London, UK', 'Lisbon, Portugal']\nemployment_type: full-time\nweight: 2",
+    ),
+    "jobs/alpha-engineer.md": posting("title: Alpha engineer\nteam: Engineering\nremote: [Europe]\nweight: 5"),
+    "jobs/beta-engineer.md": posting("title: Beta engineer\nteam: Engineering\nlocation: Berlin, Germany\nweight: 2"),
+    "jobs/designer.md": posting(
+      "title: Product designer\nteam: Design\nlocation: London, UK\nemployment_type: [Part-time, contract]\ndate_posted: 2026-03-01\nsalary: { min: 40000, max: 50000, currency: GBP, per: year }\napply: https://apply.example.com/designer",
+      "## The role\n\nDesign things.",
+    ),
+    "jobs/closed-role.md": posting("title: Closed role\nteam: Design\nlocation: London, UK\nclosed: true"),
+    "jobs/expired-role.md": posting("title: Expired role\nteam: Design\nlocation: London, UK\nvalid_through: 2020-01-01"),
+    "jobs/secret.md": posting("title: Secret draft\nteam: Design\nlocation: London, UK\ndraft: true"),
+    "jobs/moved.md": posting(
+      "title: Moved role\nteam: Operations\nlocation: Lisbon, Portugal\npermalink: /about/jobs/moved-role/\nredirect_from: [/careers/moved/]",
+    ),
+  });
+  const out = buildSite(site);
+
+  it("lists open roles grouped by team, teams alphabetical, roles by weight then title", () => {
+    const index = readPage(out, "/jobs/");
+    const teams = index.querySelectorAll(".team").map((team) => ({
+      name: text(team.querySelector("h3")),
+      roles: team.querySelectorAll(".role-card > a").map((a) => text(a)),
+    }));
+    assert.deepEqual(teams, [
+      { name: "Design", roles: ["Product designer"] },
+      { name: "Engineering", roles: ["Beta engineer", "Zeta engineer", "Alpha engineer"] },
+      { name: "Operations", roles: ["Moved role"] },
+    ]);
+    assert.equal(text(index.querySelector("#open-roles")), "5 open roles");
+    assert.equal(text(index.querySelector(".intro p")), "We build useful things.");
+    assert.equal(text(index.querySelector("h1")), "Work with us");
+  });
+
+  it("shows location, remote and type for each role on the index", () => {
+    const cards = readPage(out, "/jobs/").querySelectorAll(".role-card");
+    const meta = Object.fromEntries(cards.map((card) => [text(card.querySelector("a")), text(card.querySelector(".role-meta"))]));
+    assert.equal(meta["Zeta engineer"], "London, UK or Lisbon, Portugal Full-time");
+    assert.equal(meta["Alpha engineer"], "Remote (Europe)");
+    assert.equal(meta["Product designer"], "London, UK Part-time, Contract");
+  });
+
+  it("writes a page per role with its facts, body, apply action and a way back", () => {
+    const page = readPage(out, "/jobs/designer/");
+    assert.equal(page.querySelectorAll("h1").length, 1);
+    assert.equal(text(page.querySelector("h1")), "Product designer");
+    const facts = Object.fromEntries(page.querySelectorAll(".facts div").map((d) => [text(d.querySelector("dt")), text(d.querySelector("dd"))]));
+    assert.deepEqual(facts, { Team: "Design", Location: "London, UK", Type: "Part-time, Contract", Salary: "£40,000–£50,000 a year", Posted: "March 1, 2026" });
+    assert.equal(text(page.querySelector(".role-body h2")), "The role");
+    assert.equal(page.querySelector("a.apply")?.getAttribute("href"), "https://apply.example.com/designer");
+    assert.equal(page.querySelector(".back a")?.getAttribute("href"), "/jobs/");
+    assert.equal(text(page.querySelector("title")), "Product designer · Example Co");
+  });
+
+  it("falls back to the site's apply address, as a mailto link", () => {
+    const href = readPage(out, "/jobs/beta-engineer/").querySelector("a.apply")?.getAttribute("href");
+    assert.equal(href, "mailto:jobs@example.com?subject=Application%3A%20Beta%20engineer");
+  });
+
+  it("keeps closed and expired roles at their URL, marked closed, off the index and without an apply action", () => {
+    const index = text(readPage(out, "/jobs/"));
+    for (const slug of ["closed-role", "expired-role"]) {
+      const page = readPage(out, `/jobs/${slug}/`);
+      assert.match(text(page.querySelector(".notice")), /This position is closed/);
+      assert.equal(page.querySelector("a.apply"), null);
+      assert.equal(page.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
+    }
+    assert.doesNotMatch(index, /Closed role|Expired role/);
+  });
+
+  it("leaves drafts out of the production build entirely", () => {
+    assert.equal(existsSync(join(out, "jobs/secret")), false);
+    assert.doesNotMatch(readFileSync(join(out, "jobs/index.html"), "utf8"), /Secret draft/);
+  });
+
+  it("honours permalinks and writes redirect pages for old addresses", () => {
+    assert.equal(text(readPage(out, "/about/jobs/moved-role/").querySelector("h1")), "Moved role");
+    const redirect = readPage(out, "/careers/moved/");
+    assert.equal(redirect.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/about/jobs/moved-role/");
+    assert.equal(redirect.querySelector("a")?.getAttribute("href"), "/about/jobs/moved-role/");
+    // The folder above a role leads back to the list of jobs rather than to a 404.
+    assert.equal(readPage(out, "/about/jobs/").querySelector("a")?.getAttribute("href"), "/jobs/");
+  });
+
+  it("keeps the previous site when a build fails, and says where the problem is", () => {
+    writeFileSync(join(site, "jobs/broken.md"), posting("team: Nobody"));
+    const before = readFileSync(join(out, "jobs/index.html"), "utf8");
+    const result = runCli(["build", "--site", site]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^jobs\/broken\.md:2:1: error: `title` is missing/m);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    assert.equal(readFileSync(join(out, "jobs/index.html"), "utf8"), before);
+  });
+});
+
+describe("an empty careers site", () => {
+  it("says so kindly instead of showing an empty list", () => {
+    const out = buildSite(makeSite({}));
+    const index = readPage(out, "/jobs/");
+    assert.equal(text(index.querySelector("#open-roles")), "0 open roles");
+    assert.match(text(index.querySelector(".empty-state")), /no open roles right now/);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type HTMLElement, parse } from "node-html-parser";
+
+export const PROJECT_ROOT = join(import.meta.dirname, "..");
+
+export const SITE_YAML = "name: Example Co\nurl: https://jobs.example.com\napply: jobs@example.com\n";
+
+/** A throwaway site folder holding `files` (path → content). */
+export function makeSite(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "openings-test-"));
+  for (const [path, content] of Object.entries({ "site.yaml": SITE_YAML, ...files })) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** Runs the real command line, as `npm run build` / `npm run check` would. */
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli.ts"), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Builds `siteDir` into `<siteDir>/_site` and fails loudly if that did not work. */
+export function buildSite(siteDir: string): string {
+  const result = runCli(["build", "--site", siteDir]);
+  if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stderr}${result.stdout}`);
+  return join(siteDir, "_site");
+}
+
+/** A built page parsed by a real HTML parser; `sitePath` like /jobs/x/. */
+export function readPage(outputDir: string, sitePath: string): HTMLElement {
+  const file = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
+  return parse(readFileSync(join(outputDir, file), "utf8"));
+}
+
+export function text(element: HTMLElement | null | undefined): string {
+  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+export function posting(frontMatter: string, body = "About the role."): string {
+  return `---\n${frontMatter.trim()}\n---\n${body}\n`;
+}
+
+/** The built file a root-relative link lands on, or undefined when the site has no such page. */
+export function builtFileFor(outputDir: string, href: string): string | undefined {
+  const path = decodeURI(href.split(/[?#]/)[0] ?? "");
+  const file = join(outputDir, path.endsWith("/") ? `${path}index.html` : path);
+  return existsSync(file) ? file : undefined;
+}

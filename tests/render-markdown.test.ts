@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parse } from "node-html-parser";
+import { takeLeadingHeading } from "../src/leading-heading.ts";
+import { parseLocationText } from "../src/parse-location.ts";
+import { renderMarkdown } from "../src/render-markdown.ts";
+
+const html = (markdown: string) => parse(renderMarkdown(markdown).html);
+
+describe("renderMarkdown", () => {
+  it("turns kramdown's spaced reference links into links", () => {
+    const links = html("[Back to jobs page] [jobs]\n\n[jobs]: /about/jobs/\n").querySelectorAll("a");
+    assert.deepEqual(
+      links.map((a) => [a.textContent, a.getAttribute("href")]),
+      [["Back to jobs page", "/about/jobs/"]],
+    );
+  });
+
+  it("leaves brackets alone when the reference is not defined", () => {
+    const page = html("[one] [two] and [three]\n");
+    assert.equal(page.querySelectorAll("a").length, 0);
+    assert.equal(page.textContent.trim(), "[one] [two] and [three]");
+  });
+
+  it("keeps the inline HTML Jekyll-era postings use", () => {
+    const page = html('<h2><a name="infra">Infra</a></h2>\n\nSome <strong>bold</strong> text.\n');
+    assert.equal(page.querySelector("h2 a")?.getAttribute("name"), "infra");
+    assert.equal(page.querySelector("strong")?.textContent, "bold");
+  });
+
+  it("shows template syntax as typed instead of running it", () => {
+    const page = html("Hello {{ site.name }} {% include 'x.html' %}\n");
+    assert.equal(page.querySelector("p")?.textContent, "Hello {{ site.name }} {% include 'x.html' %}");
+  });
+
+  it("removes scripts, event handlers and javascript: links, and says so", () => {
+    const { html: out, removed } = renderMarkdown(
+      '<img src="x.png" alt="x" onerror="alert(1)">\n<script>alert(2)</script>\n\n<a href="javascript:alert(3)">x</a>\n',
+    );
+    const page = parse(out);
+    assert.equal(page.querySelectorAll("script").length, 0);
+    assert.equal(page.querySelector("img")?.getAttribute("onerror"), undefined);
+    assert.equal(page.querySelector("a")?.getAttribute("href"), undefined);
+    assert.deepEqual(removed.sort(), ["<script>", "a `javascript:` link", "the `onerror` attribute"]);
+  });
+});
+
+describe("Jekyll-era headings", () => {
+  it("takes the location from <small> and removes the heading", () => {
+    const { markdown, location } = takeLeadingHeading("\n<h1>Data Engineer <small>Remote or London, UK or Berlin, Germany</small></h1>\n\nBody\n");
+    assert.equal(location, "Remote or London, UK or Berlin, Germany");
+    assert.equal(markdown.trim(), "Body");
+  });
+
+  it("reads remote and places from free text the way a person would", () => {
+    assert.deepEqual(parseLocationText("Remote or London, UK or Berlin, Germany"), { places: ["London, UK", "Berlin, Germany"], remote: { regions: [] } });
+    assert.deepEqual(parseLocationText("Remote (Europe)"), { places: [], remote: { regions: ["Europe"] } });
+    assert.deepEqual(parseLocationText("London, UK"), { places: ["London, UK"] });
+  });
+});
