@@ -2,7 +2,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatProblem } from "./src/format-problems.ts";
 import { JOBS_DIR, loadSite } from "./src/load-site.ts";
-import { hasErrors } from "./src/problem.ts";
+import { hasErrors, ProblemsFound } from "./src/problem.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
 
 // Eleventy only renders: the typed core in src/ reads, validates and derives
@@ -19,7 +19,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("openings", () => {
     const { site, problems } = loadSite({ siteDir, includeDrafts });
     for (const problem of problems) console.error(formatProblem(problem));
-    if (!site || hasErrors(problems)) throw new Error("Openings: fix the problems above; the site was not rebuilt.");
+    if (!site || hasErrors(problems)) throw new ProblemsFound(problems);
     return site;
   });
 

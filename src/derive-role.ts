@@ -28,7 +28,8 @@ export interface Role {
   datePostedLabel?: string;
   validThrough?: CalendarDate;
   validThroughLabel?: string;
-  apply: { href: string; label: string };
+  /** `address` is set for e-mail applications, shown beside the button. */
+  apply: { href: string; label: string; address?: string };
   html: string;
   closed: boolean;
   draft: boolean;
@@ -128,5 +129,5 @@ function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): stri
 function applyAction(target: string, title: string): Role["apply"] {
   if (/^https?:\/\//i.test(target)) return { href: target, label: "Apply for this role" };
   const address = target.replace(/^mailto:/i, "");
-  return { href: `mailto:${address}?subject=${encodeURIComponent(`Application: ${title}`)}`, label: `Apply by e-mail to ${address}` };
+  return { href: `mailto:${address}?subject=${encodeURIComponent(`Application: ${title}`)}`, label: "Apply by e-mail", address };
 }

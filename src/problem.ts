@@ -40,3 +40,14 @@ export function quote(value: unknown): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `\`${short}\``;
 }
+
+/** Thrown only to stop Eleventy's dev server after the problems were printed. */
+export class ProblemsFound extends Error {
+  // Eleventy prints no stack trace for errors that carry this flag: the
+  // problems themselves, already printed with file and line, are the message.
+  readonly skipOriginalStack = true;
+  constructor(readonly problems: readonly Problem[]) {
+    super(`Openings found ${problems.filter((p) => p.severity === "error").length} problem(s) above; the site was not rebuilt.`);
+    this.name = "ProblemsFound";
+  }
+}
