@@ -1,5 +1,6 @@
 import type { Role } from "./derive-role.ts";
-import { error, type Position, type Problem, START } from "./problem.ts";
+import type { BodyLink, ParsedLanding } from "./parse-posting.ts";
+import { error, type Position, type Problem, START, warning } from "./problem.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { slugify } from "./slug.ts";
 
@@ -19,12 +20,10 @@ export interface Redirect {
   to: string;
 }
 
-export interface LandingClaims {
-  file: string;
-  redirectFrom: string[];
-}
+/** Files the layouts always write, besides pages and redirects. */
+export const STATIC_FILES = ["/assets/style.css"];
 
-export function arrangeSite(config: SiteConfig, roles: Role[], landing?: LandingClaims) {
+export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedLanding) {
   const problems: Problem[] = [];
   const claims = new Map<string, string>();
   const claim = (path: string, file: string, at: Position, what: string): boolean => {
@@ -62,9 +61,30 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: Landing
     }
   }
 
+  const known = new Set([...claims.keys(), ...STATIC_FILES]);
+  for (const { file, links, url } of [...roles, ...(landing ? [{ ...landing, url: config.jobs_path }] : [])]) {
+    problems.push(...checkLinks(file, url, links, known, config));
+  }
+
   const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
   const openRolesLabel = openRoles.length === 1 ? "1 open role" : `${openRoles.length} open roles`;
-  return { openRoles, openRolesLabel, teams: groupByTeam(openRoles), redirects, problems };
+  return { site: { openRoles, openRolesLabel, teams: groupByTeam(openRoles), redirects }, problems };
+}
+
+/** Warns about links from a page at `pageUrl` to paths on this site that no page or file provides. */
+function checkLinks(file: string, pageUrl: string, links: BodyLink[], known: Set<string>, config: SiteConfig): Problem[] {
+  const problems: Problem[] = [];
+  const origin = "https://site.invalid";
+  for (const { href, at } of links) {
+    const ownSite = href.startsWith(`${config.url}/`) ? href.slice(config.url.length) : href;
+    if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#|^$/i.test(ownSite)) continue; // Elsewhere, or on this page.
+    const path = new URL(ownSite, origin + pageUrl).pathname;
+    if ([path, `${path}/`, path.replace(/index\.html$/, "")].some((candidate) => known.has(decodeURI(candidate)))) continue;
+    problems.push(
+      warning(file, at, `the link to \`${href}\` leads to no page on this site`, "check the address, or add a `redirect_from` to the page it should lead to"),
+    );
+  }
+  return problems;
 }
 
 function parentFolder(url: string): string | undefined {

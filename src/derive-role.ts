@@ -1,6 +1,7 @@
 import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "./job-schema.ts";
 import { parseLocationText } from "./parse-location.ts";
+import type { BodyLink, ParsedPosting } from "./parse-posting.ts";
 import type { Position } from "./problem.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { normaliseSitePath } from "./site-path.ts";
@@ -38,21 +39,18 @@ export interface Role {
   /** Where the posting sets its address and redirects, for problems about them. */
   urlAt: Position;
   redirectFromAt: Position[];
+  /** Links in the body, checked once every page's address is known. */
+  links: BodyLink[];
   job: Job;
 }
 
-export interface RoleInput {
-  file: string;
-  slug: string;
+export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt"> & {
   job: Job;
-  html: string;
-  /** The location a Jekyll-era `<h1>Title <small>Somewhere</small></h1>` gave. */
-  headingLocation?: string;
+  slug: string;
+  /** Where to apply: the posting's `apply`, else the site's. */
   apply: string;
   today: CalendarDate;
-  urlAt: Position;
-  redirectFromAt: Position[];
-}
+};
 
 const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   FULL_TIME: "Full-time",
@@ -98,6 +96,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     redirectFrom: job.redirect_from ?? [],
     urlAt: input.urlAt,
     redirectFromAt: input.redirectFromAt,
+    links: input.links,
     job,
   };
 }

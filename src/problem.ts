@@ -51,3 +51,10 @@ export class ProblemsFound extends Error {
     this.name = "ProblemsFound";
   }
 }
+
+/** Line and column (1-based) of a character offset in `text`. */
+export function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}

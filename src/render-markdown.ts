@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import type Token from "markdown-it/lib/token.mjs";
 import sanitizeHtml from "sanitize-html";
 
 // The one configured Markdown renderer. Bodies are Markdown only: they never
@@ -14,6 +15,10 @@ export interface RenderedBody {
   html: string;
   /** What the allowlist removed, for a warning: `<script>`, `onerror` … */
   removed: string[];
+  /** Every link target in the body, with its 0-based line in the Markdown. */
+  links: { href: string; line: number }[];
+  /** Link syntax that stayed text, like `[jobs] [missing]` or `[a] (b)`. */
+  unlinked: { text: string; line: number }[];
 }
 
 const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "details", "summary"];
@@ -32,13 +37,42 @@ export function renderMarkdown(markdown: string): RenderedBody {
   const env = {};
   const tokens = md.parse(markdown, env);
   const html = md.renderer.render(tokens, md.options, env);
+  const { links, unlinked, hasRawHtml } = inspect(tokens);
   // Markdown's own output is safe (markdown-it refuses javascript: links);
   // only raw HTML needs the allowlist, and most postings have none.
-  const hasRawHtml = tokens.some((t) => t.type === "html_block" || t.children?.some((c) => c.type === "html_inline"));
-  return hasRawHtml ? sanitize(html) : { html, removed: [] };
+  return { ...(hasRawHtml ? sanitize(html) : { html, removed: [] }), links, unlinked };
 }
 
-function sanitize(html: string): RenderedBody {
+const HTML_LINK = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+// Brackets followed by brackets or parentheses that markdown-it left as text.
+const LEFTOVER_LINK = /\[[^\]\n]+\]\s?[[(][^\])\n]*[\])]/g;
+
+function inspect(tokens: Token[]) {
+  const links: RenderedBody["links"] = [];
+  const unlinked: RenderedBody["unlinked"] = [];
+  let hasRawHtml = false;
+  const htmlLinks = (content: string, line: number) => {
+    for (const match of content.matchAll(HTML_LINK)) links.push({ href: match[1] ?? match[2] ?? match[3] ?? "", line });
+  };
+  for (const block of tokens) {
+    let line = block.map?.[0] ?? 0;
+    if (block.type === "html_block") {
+      hasRawHtml = true;
+      htmlLinks(block.content, line);
+    }
+    for (const token of block.children ?? []) {
+      if (token.type === "softbreak" || token.type === "hardbreak") line++;
+      else if (token.type === "link_open" || token.type === "image") links.push({ href: token.attrGet("href") ?? token.attrGet("src") ?? "", line });
+      else if (token.type === "html_inline") {
+        hasRawHtml = true;
+        htmlLinks(token.content, line);
+      } else if (token.type === "text") for (const match of token.content.matchAll(LEFTOVER_LINK)) unlinked.push({ text: match[0], line });
+    }
+  }
+  return { links, unlinked, hasRawHtml };
+}
+
+function sanitize(html: string): Pick<RenderedBody, "html" | "removed"> {
   const removed = new Set<string>();
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,

@@ -1,0 +1,129 @@
+import { type Job, jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "./job-schema.ts";
+import { takeLeadingHeading } from "./leading-heading.ts";
+import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
+import { error, type Position, type Problem, positionAt, START, warning } from "./problem.ts";
+import { readSource, type SourceFile } from "./read-sources.ts";
+import { renderMarkdown } from "./render-markdown.ts";
+import { findMojibake } from "./repair-encoding.ts";
+import { validate } from "./validate.ts";
+
+// Steps 1–3 for one file: read it, split the front matter, validate it and
+// render the body, collecting every problem with the line it is on.
+
+export interface BodyLink {
+  href: string;
+  at: Position;
+}
+
+export interface ParsedPosting {
+  file: string;
+  stem: string;
+  job?: Job;
+  html: string;
+  /** The location a Jekyll-era `<h1>Title <small>Somewhere</small></h1>` gave. */
+  headingLocation?: string;
+  links: BodyLink[];
+  urlAt: Position;
+  redirectFromAt: Position[];
+  problems: Problem[];
+}
+
+export interface ParsedLanding {
+  file: string;
+  title?: string;
+  description?: string;
+  html: string;
+  /** The intro starts with its own `<h1>`, so the index adds none. */
+  hasOwnHeading: boolean;
+  redirectFrom: string[];
+  links: BodyLink[];
+}
+
+// Keys that configure Eleventy itself. Postings never reach Eleventy, but a
+// key like `permalinkBypassOutputDir` shows someone expects it to: refuse it.
+const ELEVENTY_KEYS = /^(eleventy.*|permalinkBypassOutputDir|pagination|dynamicPermalink|templateEngineOverride)$/;
+
+export function parsePosting(siteDir: string, absolutePath: string): ParsedPosting {
+  const read = readAndSplit(siteDir, absolutePath);
+  const parsed: ParsedPosting = {
+    file: read.file?.path ?? "",
+    stem: read.file?.stem ?? "",
+    html: "",
+    links: [],
+    urlAt: START,
+    redirectFromAt: [],
+    problems: read.problems,
+  };
+  const { file, frontMatter, problems } = read;
+  if (!file || !frontMatter) return parsed;
+
+  const { value: job, problems: validationProblems } = validate(jobSchema, frontMatter, file.path, KNOWN_JOB_KEYS);
+  problems.push(...validationProblems);
+  const heading = takeLeadingHeading(frontMatter.body);
+  const headingLines = frontMatter.body.slice(0, frontMatter.body.length - heading.markdown.length).split("\n").length - 1;
+  const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems);
+  const redirectFromAt = (job?.redirect_from ?? []).map((_, i) =>
+    frontMatter.locate(Array.isArray(frontMatter.data.redirect_from) ? ["redirect_from", i] : ["redirect_from"]),
+  );
+  return { ...parsed, job, ...body, headingLocation: heading.location, urlAt: frontMatter.locate(["permalink"]), redirectFromAt };
+}
+
+export function parseLanding(siteDir: string, absolutePath: string): { landing?: ParsedLanding; problems: Problem[] } {
+  const { file, frontMatter, problems } = readAndSplit(siteDir, absolutePath);
+  if (!file || !frontMatter) return { problems };
+  const { value, problems: validationProblems } = validate(landingSchema, frontMatter, file.path, KNOWN_LANDING_KEYS);
+  problems.push(...validationProblems);
+  const body = renderBody(file, frontMatter.body, frontMatter.bodyLine, problems);
+  if (!value) return { problems };
+  const { title, description, redirect_from } = value;
+  return {
+    landing: { file: file.path, title, description, ...body, hasOwnHeading: body.html.trimStart().startsWith("<h1"), redirectFrom: redirect_from ?? [] },
+    problems,
+  };
+}
+
+function readAndSplit(siteDir: string, absolutePath: string): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
+  const { file, problems } = readSource(siteDir, absolutePath);
+  if (!file) return { problems };
+  for (const { offset, found, meant } of findMojibake(file.text).slice(0, 3)) {
+    problems.push(
+      warning(file.path, positionAt(file.text, offset), `\`${found}\` looks like mis-encoded text`, `it was probably \`${meant}\`; save the file as UTF-8`),
+    );
+  }
+  const { frontMatter, problems: parseProblems } = parseFrontMatter(file);
+  problems.push(...parseProblems);
+  for (const key of Object.keys(frontMatter?.data ?? {})) {
+    if (frontMatter && ELEVENTY_KEYS.test(key)) {
+      problems.push(
+        error(
+          file.path,
+          frontMatter.locate([key], "key"),
+          `\`${key}\` is an Eleventy setting, and postings cannot change how the site is built`,
+          "remove this line",
+        ),
+      );
+    }
+  }
+  return { file, frontMatter, problems };
+}
+
+/** Renders a body whose first line is file line `firstLine`, adding its warnings to `problems`. */
+function renderBody(file: SourceFile, markdown: string, firstLine: number, problems: Problem[]): { html: string; links: BodyLink[] } {
+  const { html, removed, links, unlinked } = renderMarkdown(markdown);
+  const at = (line: number): Position => ({ line: firstLine + line, column: 1 });
+  if (removed.length > 0) {
+    const message = `removed from the body because it could run code or break the page: ${removed.join(", ")}`;
+    problems.push(warning(file.path, at(0), message, "postings may use formatting, links, images and tables, but not scripts, styles, frames or forms"));
+  }
+  for (const { text, line } of unlinked) {
+    problems.push(
+      warning(
+        file.path,
+        at(line),
+        `\`${text}\` looks like a link but is shown as text`,
+        "write `[text](https://…)`, or define the reference on its own line: `[name]: https://…`",
+      ),
+    );
+  }
+  return { html, links: links.map(({ href, line }) => ({ href, at: at(line) })) };
+}
