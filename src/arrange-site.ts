@@ -26,18 +26,19 @@ export const STATIC_FILES = ["/assets/style.css"];
 export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedLanding) {
   const problems: Problem[] = [];
   const claims = new Map<string, string>();
-  const claim = (path: string, file: string, at: Position, what: string): boolean => {
+  const claim = (path: string, file: string, at: Position, what: string, hint: string): boolean => {
     const owner = claims.get(path);
     if (owner === undefined) {
       claims.set(path, file);
       return true;
     }
-    problems.push(error(file, at, `${what} \`${path}\` is already taken by ${owner}`, "give one of the two pages another address"));
+    problems.push(error(file, at, `${what} \`${path}\` is already used by ${owner}`, hint));
     return false;
   };
 
-  claim(config.jobs_path, landing?.file ?? "the jobs index", START, "the address");
-  for (const role of roles) claim(role.url, role.file, role.urlAt, "the address");
+  const movePage = "give one of the two pages another `permalink`";
+  claim(config.jobs_path, landing?.file ?? "the jobs index", START, "the address", movePage);
+  for (const role of roles) claim(role.url, role.file, role.urlAt, "the address", movePage);
 
   const redirects: Redirect[] = [];
   const redirectSources = (landing?.redirectFrom ?? []).map((from) => ({ from, to: config.jobs_path, file: landing?.file ?? "", at: START }));
@@ -45,7 +46,8 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
     for (const [i, from] of role.redirectFrom.entries()) redirectSources.push({ from, to: role.url, file: role.file, at: role.redirectFromAt[i] ?? START });
   }
   for (const { from, to, file, at } of redirectSources) {
-    if (claim(from, file, at, "the redirect from")) redirects.push({ from, to });
+    if (claim(from, file, at, "the redirect from", "a redirect never replaces a page: remove this old address from `redirect_from`"))
+      redirects.push({ from, to });
   }
   // Where visitors (and old links) would guess the list of jobs is: the site
   // root, and the folder above each role. Only where no page is there already.

@@ -60,7 +60,7 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
     const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, today }, config);
     if (role.draft && !options.includeDrafts) continue;
     if (role.locations.length === 0 && !role.remote) {
-      problems.push(warning(role.file, START, "this role has no location", "add `location:` (a place like `London, UK`) or `remote: true`"));
+      problems.push(warning(role.file, START, "this role has no location", "add a line like `location: London, UK` or `remote: true`"));
     }
     roles.push(role);
   }

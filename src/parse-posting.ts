@@ -102,6 +102,7 @@ function readAndSplit(siteDir: string, absolutePath: string): { file?: SourceFil
           "remove this line",
         ),
       );
+      delete frontMatter.data[key]; // Refused, so not also "unknown".
     }
   }
   return { file, frontMatter, problems };

@@ -27,7 +27,7 @@ export function parseYamlMapping(file: string, yamlText: string, firstLine: numb
   const fail = (position: Position, message: string, hint: string) => ({ problems: [error(file, position, message, hint)] });
 
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => error(file, at(e.pos[0]), describeYamlError(e.code, e.message), yamlHint(e.code))) };
+    return { problems: doc.errors.map((e) => error(file, at(e.pos[0]), describeYamlError(e.code, e.message), yamlHint(e.code, e.message))) };
   }
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
@@ -74,7 +74,8 @@ function describeYamlError(code: string, message: string): string {
   return `this is not valid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
-function yamlHint(code: string): string {
+function yamlHint(code: string, message: string): string {
+  if (/end with a [\]}]/.test(message)) return "a value that starts with `[` or `{` must end with `]` or `}`, or be wrapped in quotes";
   switch (code) {
     case "DUPLICATE_KEY":
       return "keep one of the two lines";

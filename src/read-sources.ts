@@ -71,7 +71,7 @@ export function readSource(siteDir: string, absolutePath: string): { file?: Sour
   const version = fileVersion(absolutePath);
   const bytes = readFileSync(absolutePath);
   if (bytes.includes(0)) {
-    return { problems: [error(path, START, "this is a binary file, not a Markdown posting", "save the posting as plain text (UTF-8)")] };
+    return { problems: [error(path, START, "this is a binary file, not a Markdown posting", "save the posting as UTF-8 plain text")] };
   }
   const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
   return { file: { path, absolutePath, stem, text, version }, problems: [] };
