@@ -9,7 +9,7 @@ export const PROJECT_ROOT = join(import.meta.dirname, "..");
 export const SITE_YAML = "name: Example Co\nurl: https://jobs.example.com\napply: jobs@example.com\n";
 
 /** A throwaway site folder holding `files` (path → content). */
-export function makeSite(files: Record<string, string>): string {
+export function makeSite(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), "openings-test-"));
   for (const [path, content] of Object.entries({ "site.yaml": SITE_YAML, ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
