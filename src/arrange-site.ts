@@ -1,4 +1,5 @@
 import type { Role } from "./derive-role.ts";
+import { buildFacets, countLabel } from "./facets.ts";
 import type { BodyLink, ParsedLanding } from "./parse-posting.ts";
 import { error, type Position, type Problem, START, warning } from "./problem.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -21,7 +22,7 @@ export interface Redirect {
 }
 
 /** Files the layouts always write, besides pages and redirects. */
-export const STATIC_FILES = ["/assets/style.css"];
+export const STATIC_FILES = ["/assets/style.css", "/assets/print.css", "/sitemap.xml", "/robots.txt", "/feed.xml", "/feed.json", "/jobs.json", "/404.html"];
 
 export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedLanding) {
   const problems: Problem[] = [];
@@ -36,9 +37,16 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
     return false;
   };
 
+  const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
+  const facets = buildFacets(config.jobs_path, openRoles);
+
   const movePage = "give one of the two pages another `permalink`";
   claim(config.jobs_path, landing?.file ?? "the jobs index", START, "the address", movePage);
-  for (const role of roles) claim(role.url, role.file, role.urlAt, "the address", movePage);
+  for (const facet of facets.all) claims.set(facet.url, `the page listing ${facet.title.toLowerCase()}`);
+  const facetUrls = new Set(facets.all.map((facet) => facet.url));
+  for (const role of roles) {
+    claim(role.url, role.file, role.urlAt, "the address", facetUrls.has(role.url) ? "rename the file or set another `permalink`" : movePage);
+  }
 
   const redirects: Redirect[] = [];
   const redirectSources = (landing?.redirectFrom ?? []).map((from) => ({ from, to: config.jobs_path, file: landing?.file ?? "", at: START }));
@@ -68,9 +76,11 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
     problems.push(...checkLinks(file, url, links, known, config));
   }
 
-  const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
-  const openRolesLabel = openRoles.length === 1 ? "1 open role" : `${openRoles.length} open roles`;
-  return { site: { openRoles, openRolesLabel, teams: groupByTeam(openRoles), redirects }, problems };
+  const openRolesByTeam = Object.fromEntries(facets.teams.map((facet) => [facet.label, facet.roles]));
+  return {
+    site: { openRoles, openRolesLabel: countLabel(openRoles.length), teams: groupByTeam(openRoles), facets, openRolesByTeam, redirects },
+    problems,
+  };
 }
 
 /** Warns about links from a page at `pageUrl` to paths on this site that no page or file provides. */
@@ -99,7 +109,7 @@ function byWeightThenTitle(a: Role, b: Role): number {
   return (Number.isNaN(weight) ? 0 : weight) || a.title.localeCompare(b.title);
 }
 
-function groupByTeam(roles: Role[]): TeamGroup[] {
+export function groupByTeam(roles: Role[]): TeamGroup[] {
   const groups = new Map<string | undefined, Role[]>();
   for (const role of roles) {
     const group = groups.get(role.team);

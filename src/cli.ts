@@ -1,15 +1,23 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "./build-site.ts";
+import { todayInUtc } from "./calendar-date.ts";
 import { formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
-import { loadSite } from "./load-site.ts";
+import { importPosting } from "./import-posting.ts";
+import { JOBS_DIR, loadSite } from "./load-site.ts";
 import { hasErrors, type Problem } from "./problem.ts";
+import { writeNewPosting } from "./write-posting.ts";
 
 // The edge: the only place problems are printed and exit codes chosen.
 //   openings check [--site DIR]
 //   openings build [--site DIR] [--out DIR]
+//   openings new "Job title" [--site DIR]
+//   openings import FILE… [--site DIR]
 
-const USAGE = "usage: openings <check|build> [--site DIR] [--out DIR]";
+const USAGE = `usage: openings check|build [--site DIR] [--out DIR]
+       openings new "Job title" [--site DIR]
+       openings import FILE… [--site DIR]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -17,8 +25,10 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { site: { type: "string", default: "." }, out: { type: "string" } },
   });
-  const command = positionals[0];
+  const [command, ...args] = positionals;
   const siteDir = resolve(values.site);
+  if (command === "new" && args.length > 0) return newPosting(siteDir, args.join(" "));
+  if (command === "import" && args.length > 0) return importFiles(siteDir, args);
   if (command !== "check" && command !== "build") {
     console.error(USAGE);
     return 2;
@@ -34,12 +44,64 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const outputDir = resolve(values.out ?? resolve(siteDir, "_site"));
-  await buildSite(siteDir, outputDir);
-  console.log(
-    `Built ${site.openRoles.length} open roles (${site.roles.length} pages) into ${outputDir}${problems.length ? ` with ${summarise(problems)}` : ""}.`,
-  );
+  const timings = await buildSite(siteDir, outputDir);
+  const warnings = problems.length ? ` with ${summarise(problems)}` : "";
+  console.log(`Built ${site.openRoles.length} open roles (${site.roles.length} role pages) into ${outputDir}${warnings}.`);
+  console.log(`Pages rendered in ${timings.render.toFixed(2)} s, search index written in ${timings.search.toFixed(2)} s.`);
   return 0;
 }
+
+function newPosting(siteDir: string, title: string): number {
+  const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, { title, date_posted: todayInUtc(), body: NEW_POSTING_BODY });
+  if (!path) {
+    console.error(`Nothing written: ${refused}.`);
+    return 1;
+  }
+  console.log(`Wrote ${path}. Fill in the lines marked TODO, then preview with \`npm start\` and check with \`npm run check\`.`);
+  return 0;
+}
+
+function importFiles(siteDir: string, files: string[]): number {
+  // npm runs scripts from the project folder; FILE is relative to where the user typed it.
+  const userDir = process.env.INIT_CWD ?? process.cwd();
+  let failed = 0;
+  for (const file of files) {
+    const source = resolve(userDir, file);
+    if (!existsSync(source)) {
+      console.error(`${file}: no such file.`);
+      failed++;
+      continue;
+    }
+    const skeleton = importPosting(source);
+    const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, skeleton);
+    if (!path) {
+      console.error(`${file}: nothing written: ${refused}.`);
+      failed++;
+      continue;
+    }
+    const missing = (["description", "team", "location", "employment_type", "apply"] as const).filter(
+      (key) => !skeleton[key] && !(key === "location" && skeleton.remote),
+    );
+    console.log(`Wrote ${path} from ${file}.${missing.length ? ` Still to fill in (marked TODO): ${missing.join(", ")}.` : ""}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+const NEW_POSTING_BODY = `## About the role
+
+TODO: two or three sentences on what this person will do and why it matters.
+
+## What you'll do
+
+- TODO
+
+## What we look for
+
+- TODO
+
+## How to apply
+
+TODO: what to send, and what happens next.`;
 
 function report(problems: readonly Problem[]): void {
   for (const problem of problems) console.error(formatProblem(problem));

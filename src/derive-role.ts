@@ -1,10 +1,12 @@
 import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "./job-schema.ts";
+import { jobPostingJsonLd } from "./json-ld.ts";
 import { parseLocationText } from "./parse-location.ts";
 import type { BodyLink, ParsedPosting } from "./parse-posting.ts";
 import type { Position } from "./problem.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { normaliseSitePath } from "./site-path.ts";
+import { slugify } from "./slug.ts";
 
 // Step 4: everything a page shows, computed once from a validated Job, so the
 // templates only place values and never decide anything.
@@ -15,6 +17,8 @@ export interface Role {
   slug: string;
   /** Site path, like /jobs/designer/ (without path_prefix, which the build adds). */
   url: string;
+  /** The full address, for canonical links, feeds and JSON-LD. */
+  absoluteUrl: string;
   title: string;
   description?: string;
   team?: string;
@@ -41,6 +45,12 @@ export interface Role {
   redirectFromAt: Position[];
   /** Links in the body, checked once every page's address is known. */
   links: BodyLink[];
+  /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
+  filters: { team: string; locations: string[]; types: string[] };
+  /** schema.org JobPosting as script-safe JSON; absent when closed or when Google's required data is missing. */
+  jsonLd?: string;
+  /** Why there is no JSON-LD for an open role, for a warning. */
+  jsonLdMissing?: string;
   job: Job;
 }
 
@@ -49,6 +59,8 @@ export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" 
   slug: string;
   /** Where to apply: the posting's `apply`, else the site's. */
   apply: string;
+  /** When `date_posted` is absent: the day the file was first committed, else the build date. */
+  defaultDatePosted: CalendarDate;
   today: CalendarDate;
 };
 
@@ -71,10 +83,13 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   const locations = job.location ?? fromHeading?.places ?? [];
   const remote = remoteOf(job.remote) ?? (job.location ? undefined : fromHeading?.remote);
   const employmentTypes = job.employment_type ?? [];
-  return {
+  const datePosted = job.date_posted ?? input.defaultDatePosted;
+  const url = job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`);
+  const role: Role = {
     file: input.file,
     slug: input.slug,
-    url: job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`),
+    url,
+    absoluteUrl: absoluteUrl(site, url),
     title: job.title,
     description: job.description,
     team: job.team,
@@ -84,8 +99,8 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     employmentTypes,
     employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
     salaryLabel: job.salary ? salaryLabel(job.salary, site.language) : undefined,
-    datePosted: job.date_posted,
-    datePostedLabel: job.date_posted ? formatCalendarDate(job.date_posted, site.language) : undefined,
+    datePosted,
+    datePostedLabel: formatCalendarDate(datePosted, site.language),
     validThrough: job.valid_through,
     validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, site.language) : undefined,
     apply: applyAction(input.apply, job.title),
@@ -97,8 +112,25 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     urlAt: input.urlAt,
     redirectFromAt: input.redirectFromAt,
     links: input.links,
+    filters: { team: job.team ? slugify(job.team) : "", locations: locations.map(slugify), types: employmentTypes.map(employmentTypeSlug) },
     job,
   };
+  if (role.closed) return role;
+  const jsonLd = jobPostingJsonLd(role, site);
+  return { ...role, jsonLd: jsonLd.json, jsonLdMissing: jsonLd.missing };
+}
+
+/** `https://careers.example.com/careers/jobs/x/` from `/jobs/x/` and the site's url and path_prefix. */
+export function absoluteUrl(site: SiteConfig, path: string): string {
+  return `${site.url}${site.path_prefix.replace(/\/$/, "")}${path}`;
+}
+
+export function employmentTypeLabel(type: EmploymentType): string {
+  return EMPLOYMENT_TYPE_LABELS[type];
+}
+
+export function employmentTypeSlug(type: EmploymentType): string {
+  return slugify(EMPLOYMENT_TYPE_LABELS[type]);
 }
 
 function remoteOf(remote: Job["remote"]): Role["remote"] {

@@ -1,6 +1,8 @@
 import { arrangeSite, type Redirect, type TeamGroup } from "./arrange-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
+import type { FacetGroups } from "./facets.ts";
+import { firstCommittedDates } from "./first-committed.ts";
 import { type ParsedLanding, type ParsedPosting, parseLanding, parsePosting } from "./parse-posting.ts";
 import { error, hasErrors, type Problem, START, warning } from "./problem.ts";
 import { fileVersion, listSources } from "./read-sources.ts";
@@ -22,6 +24,10 @@ export interface CareersSite {
   /** "3 open roles" */
   openRolesLabel: string;
   landing?: ParsedLanding;
+  /** Filter pages and the index's filter form. */
+  facets: FacetGroups;
+  /** Team name → its open roles, for the "other roles" on a closed role's page. */
+  openRolesByTeam: Record<string, Role[]>;
   redirects: Redirect[];
 }
 
@@ -47,6 +53,7 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   if (!config) return { problems };
 
   const today = options.today ?? todayInUtc();
+  const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
   const roles: Role[] = [];
   for (const { job, stem, ...posting } of postings) {
     if (!job) continue;
@@ -57,10 +64,20 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
       );
       continue;
     }
-    const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, today }, config);
+    const defaultDatePosted = firstCommitted.get(posting.file) ?? today;
+    const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, defaultDatePosted, today }, config);
     if (role.draft && !options.includeDrafts) continue;
     if (role.locations.length === 0 && !role.remote) {
       problems.push(warning(role.file, START, "this role has no location", "add a line like `location: London, UK` or `remote: true`"));
+    } else if (role.jsonLdMissing) {
+      problems.push(
+        warning(
+          role.file,
+          START,
+          `Google for Jobs will not list this role: ${role.jsonLdMissing}`,
+          "the page is still built; add what is missing to be listed",
+        ),
+      );
     }
     roles.push(role);
   }

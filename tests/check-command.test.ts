@@ -186,7 +186,22 @@ describe("hostile but valid postings", () => {
   it("builds pages where nothing from the posting can run", () => {
     for (const path of ["/jobs/hostile/", "/jobs/"]) {
       const page = readPage(out, path);
-      assert.equal(page.querySelectorAll("script, iframe, form, style").length, 0, path);
+      assert.equal(page.querySelectorAll("iframe, style, embed, object").length, 0, path);
+      assert.deepEqual(
+        page.querySelectorAll("form").map((form) => form.id),
+        path === "/jobs/" ? ["role-filters"] : [],
+        `${path}: only the site's own filter form`,
+      );
+      for (const script of page.querySelectorAll("script")) {
+        const src = script.getAttribute("src");
+        if (src) assert.ok(["/assets/index.js", "/pagefind/pagefind-ui.js"].includes(src), `${path}: unexpected script ${src}`);
+        else {
+          // The only inline script is JSON-LD, and the hostile title cannot end it early.
+          assert.equal(script.getAttribute("type"), "application/ld+json", path);
+          assert.doesNotMatch(script.innerHTML, /<\//);
+          assert.equal(JSON.parse(script.innerHTML).title, title);
+        }
+      }
       for (const element of page.querySelectorAll("*")) {
         for (const [name, value] of Object.entries(element.attributes)) {
           assert.doesNotMatch(name, /^on/i, `${path}: ${element.tagName} has ${name}`);
