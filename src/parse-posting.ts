@@ -41,6 +41,9 @@ export interface ParsedLanding {
 
 // Keys that configure Eleventy itself. Postings never reach Eleventy, but a
 // key like `permalinkBypassOutputDir` shows someone expects it to: refuse it.
+// Liquid left over from Jekyll: `{{ page.x }}`, `{% include x.html %}`.
+const LIQUID = /\{\{.*?\}\}|\{%.*?%\}/;
+
 const ELEVENTY_KEYS = /^(eleventy.*|permalinkBypassOutputDir|pagination|dynamicPermalink|templateEngineOverride)$/;
 
 export function parsePosting(siteDir: string, absolutePath: string): ParsedPosting {
@@ -115,6 +118,15 @@ function renderBody(file: SourceFile, markdown: string, firstLine: number, probl
   if (removed.length > 0) {
     const message = `removed from the body because it could run code or break the page: ${removed.join(", ")}`;
     problems.push(warning(file.path, at(0), message, "postings may use formatting, links, images and tables, but not scripts, styles, frames or forms"));
+  }
+  for (const [line, text] of markdown.split("\n").entries()) {
+    const liquid = LIQUID.exec(text);
+    if (liquid) {
+      const hint = "Openings never runs template code from postings; replace it with the text or link it stood for, as docs/migrating-from-jekyll.md explains";
+      problems.push(
+        warning(file.path, { line: firstLine + line, column: liquid.index + 1 }, `\`${liquid[0]}\` is Liquid template code and is shown as typed`, hint),
+      );
+    }
   }
   for (const { text, line } of unlinked) {
     problems.push(

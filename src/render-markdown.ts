@@ -2,6 +2,7 @@ import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import sanitizeHtml from "sanitize-html";
+import { kramdownAttributes } from "./kramdown-attributes.ts";
 
 // The one configured Markdown renderer. Bodies are Markdown only: they never
 // pass through Nunjucks or Liquid, so `{{ x }}` in a posting shows as typed.
@@ -10,6 +11,7 @@ import sanitizeHtml from "sanitize-html";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.inline.ruler.before("link", "kramdown_spaced_reference", spacedReferenceLink);
+md.use(kramdownAttributes);
 
 export interface RenderedBody {
   html: string;

@@ -58,3 +58,19 @@ describe("Jekyll-era headings", () => {
     assert.deepEqual(parseLocationText("London, UK"), { places: ["London, UK"] });
   });
 });
+
+describe("kramdown attribute lists", () => {
+  it("applies safe attributes to the element before them and never shows them as text", () => {
+    const page = html(
+      'See [our site](https://example.com){:target="_blank"}.\n\nA note.\n{: .note}\n\n## Perks {#perks}\n\n* one\n\n{: .list onclick="alert(1)"}\n',
+    );
+    const link = page.querySelector("a");
+    assert.equal(link?.getAttribute("target"), "_blank");
+    assert.equal(link?.getAttribute("rel"), "noopener noreferrer");
+    assert.equal(page.querySelector("p.note")?.textContent, "A note.");
+    assert.equal(page.querySelector("h2")?.getAttribute("id"), "perks");
+    assert.equal(page.querySelector("ul")?.getAttribute("class"), "list");
+    assert.equal(page.querySelector("ul")?.getAttribute("onclick"), undefined);
+    assert.doesNotMatch(page.textContent, /\{:|\{#/);
+  });
+});
