@@ -1,6 +1,9 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
+import { discoveryFiles } from "./src/discovery.ts";
 import { formatProblem } from "./src/format-problems.ts";
+import { scriptSafeJson } from "./src/json-ld.ts";
 import { JOBS_DIR, loadSite } from "./src/load-site.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
@@ -32,6 +35,13 @@ export default function (eleventyConfig: UserConfig) {
 
   // Every root-relative URL in the output gets `path_prefix`. https://www.11ty.dev/docs/plugins/html-base/
   eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Atom and JSON feed dates (`dateToRfc3339`); bodies go absolute with HtmlBasePlugin's `transformWithHtmlBase`. https://www.11ty.dev/docs/plugins/rss/
+  eleventyConfig.addPlugin(rssPlugin);
+  // sitemap.xml, robots.txt, feed.xml, feed.json and jobs.json place the values of src/discovery.ts. https://www.11ty.dev/docs/filters/
+  eleventyConfig.addFilter("discoveryFiles", discoveryFiles);
+  // JSON where `<` is `\u003c`, so no posting text can close a <script> or read as markup. https://mozilla.github.io/nunjucks/templating.html#dump
+  eleventyConfig.addFilter("scriptSafeJson", scriptSafeJson);
 
   // Everything from a posting is text unless a template says `| safe` (only sanitized bodies do).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });

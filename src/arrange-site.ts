@@ -21,6 +21,12 @@ export interface Redirect {
   to: string;
 }
 
+/** Netlify and Cloudflare Pages read `_redirects`: one `from to 301` a line, with path_prefix. */
+export function redirectsFileText(redirects: Redirect[], pathPrefix: string): string {
+  const prefixed = (path: string) => encodeURI(`${pathPrefix.replace(/\/$/, "")}${path}`);
+  return redirects.map(({ from, to }) => `${prefixed(from)} ${prefixed(to)} 301\n`).join("");
+}
+
 /** Files the layouts always write, besides pages and redirects. */
 export const STATIC_FILES = ["/assets/style.css", "/assets/print.css", "/sitemap.xml", "/robots.txt", "/feed.xml", "/feed.json", "/jobs.json", "/404.html"];
 

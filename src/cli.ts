@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "./build-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
@@ -7,6 +7,8 @@ import { formatGitHubAnnotation, formatProblem, summarise } from "./format-probl
 import { importPosting } from "./import-posting.ts";
 import { JOBS_DIR, loadSite } from "./load-site.ts";
 import { hasErrors, type Problem } from "./problem.ts";
+import { serveSite } from "./serve-site.ts";
+import { loadSiteConfig } from "./site-config.ts";
 import { writeNewPosting } from "./write-posting.ts";
 
 // The edge: the only place problems are printed and exit codes chosen.
@@ -14,21 +16,24 @@ import { writeNewPosting } from "./write-posting.ts";
 //   openings build [--site DIR] [--out DIR]
 //   openings new "Job title" [--site DIR]
 //   openings import FILE… [--site DIR]
+//   openings preview [--site DIR] [--out DIR] [--port 8080]
 
 const USAGE = `usage: openings check|build [--site DIR] [--out DIR]
        openings new "Job title" [--site DIR]
-       openings import FILE… [--site DIR]`;
+       openings import FILE… [--site DIR]
+       openings preview [--site DIR] [--out DIR] [--port 8080]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { site: { type: "string", default: "." }, out: { type: "string" } },
+    options: { site: { type: "string", default: "." }, out: { type: "string" }, port: { type: "string", default: "8080" } },
   });
   const [command, ...args] = positionals;
   const siteDir = resolve(values.site);
   if (command === "new" && args.length > 0) return newPosting(siteDir, args.join(" "));
   if (command === "import" && args.length > 0) return importFiles(siteDir, args);
+  if (command === "preview") return preview(siteDir, resolve(values.out ?? resolve(siteDir, "_site")), Number(values.port));
   if (command !== "check" && command !== "build") {
     console.error(USAGE);
     return 2;
@@ -49,6 +54,18 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Built ${site.openRoles.length} open roles (${site.roles.length} role pages) into ${outputDir}${warnings}.`);
   console.log(`Pages rendered in ${timings.render.toFixed(2)} s, search index written in ${timings.search.toFixed(2)} s.`);
   return 0;
+}
+
+function preview(siteDir: string, outputDir: string, port: number): Promise<number> {
+  if (!existsSync(join(outputDir, "index.html"))) {
+    console.error(`There is no built site in ${outputDir}: run \`npm run build\` first.`);
+    return Promise.resolve(1);
+  }
+  const pathPrefix = loadSiteConfig(siteDir).config?.path_prefix ?? "/";
+  const server = serveSite(outputDir, pathPrefix);
+  server.listen(port, "127.0.0.1", () => console.log(`Serving ${outputDir} as a static host would, at http://127.0.0.1:${port}${pathPrefix} (Ctrl-C stops).`));
+  // Runs until interrupted.
+  return new Promise(() => {});
 }
 
 function newPosting(siteDir: string, title: string): number {

@@ -1,4 +1,4 @@
-import { arrangeSite, type Redirect, type TeamGroup } from "./arrange-site.ts";
+import { arrangeSite, type Redirect, redirectsFileText, type TeamGroup } from "./arrange-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
 import type { FacetGroups } from "./facets.ts";
@@ -29,6 +29,8 @@ export interface CareersSite {
   /** Team name → its open roles, for the "other roles" on a closed role's page. */
   openRolesByTeam: Record<string, Role[]>;
   redirects: Redirect[];
+  /** The `_redirects` file for hosts that read one. */
+  redirectsFile: string;
 }
 
 export interface LoadOptions {
@@ -85,7 +87,8 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   const arranged = arrangeSite(config, roles, landingResult?.landing);
   problems.push(...arranged.problems);
   if (hasErrors(problems)) return { problems };
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site }, problems };
+  const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
+  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile }, problems };
 }
 
 function parsePostingCached(siteDir: string, absolutePath: string): ParsedPosting {

@@ -83,7 +83,12 @@ function sanitize(html: string): Pick<RenderedBody, "html" | "removed"> {
     allowProtocolRelative: false,
     transformTags: {
       // A link that opens a new tab must not hand the new page control of this one.
-      a: (tagName, attribs) => ({ tagName, attribs: attribs.target ? { ...attribs, rel: "noopener noreferrer" } : attribs }),
+      a: (tagName, attribs) => {
+        // Jekyll-era `<a name="x">` anchors become `id`, which HTML5 has instead; links to #x keep working.
+        const { name, ...rest } = attribs;
+        const anchored = name && !rest.id ? { ...rest, id: name } : attribs;
+        return { tagName, attribs: anchored.target ? { ...anchored, rel: "noopener noreferrer" } : anchored };
+      },
     },
     onOpenTag(name, attribs) {
       if (!ALLOWED_TAGS.includes(name)) removed.add(`<${name}>`);

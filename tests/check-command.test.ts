@@ -218,6 +218,8 @@ describe("hostile but valid postings", () => {
   it("shows the hostile text as text, and template syntax as typed", () => {
     const page = readPage(out, "/jobs/hostile/");
     assert.equal(text(page.querySelector("h1")), title);
+    assert.equal(page.querySelector("title")?.textContent, `${title} · Example Co`);
+    assert.equal(page.querySelector('meta[property="og:title"]')?.getAttribute("content"), title);
     assert.match(text(page.querySelector(".role-body")), /\{\{ 7 \* 7 \}\} \{% raw %\}/);
     assert.equal(page.querySelector("img")?.getAttribute("alt"), "logo");
   });

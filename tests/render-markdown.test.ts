@@ -22,9 +22,9 @@ describe("renderMarkdown", () => {
     assert.equal(page.textContent.trim(), "[one] [two] and [three]");
   });
 
-  it("keeps the inline HTML Jekyll-era postings use", () => {
+  it("keeps the inline HTML Jekyll-era postings use, with <a name> anchors as ids", () => {
     const page = html('<h2><a name="infra">Infra</a></h2>\n\nSome <strong>bold</strong> text.\n');
-    assert.equal(page.querySelector("h2 a")?.getAttribute("name"), "infra");
+    assert.equal(page.querySelector("h2 a")?.getAttribute("id"), "infra", "the anchor survives as an HTML5 id");
     assert.equal(page.querySelector("strong")?.textContent, "bold");
   });
 

@@ -54,7 +54,12 @@ if (form && count && noMatch) {
   if (form.elements.remote) form.elements.remote.checked = query.get("remote") === "1";
   form.hidden = false;
   form.addEventListener("change", apply);
-  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    apply();
+    count.setAttribute("tabindex", "-1");
+    count.focus();
+  });
   noMatch.querySelector("a")?.addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();

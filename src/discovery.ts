@@ -1,0 +1,146 @@
+import { type CalendarDate, todayInUtc } from "./calendar-date.ts";
+import { absoluteUrl, type Role } from "./derive-role.ts";
+import type { SalaryPeriod } from "./job-schema.ts";
+import type { CareersSite } from "./load-site.ts";
+import type { SiteConfig } from "./site-config.ts";
+
+// The files that let crawlers, feed readers and widgets find the open roles:
+// sitemap.xml, robots.txt, feed.xml (Atom), feed.json (JSON Feed 1.1) and
+// jobs.json. Every value is computed here; their templates only place it.
+// Closed roles and drafts never appear (drafts exist only in the dev server).
+
+export const SITEMAP_PATH = "/sitemap.xml";
+export const ATOM_FEED_PATH = "/feed.xml";
+export const JSON_FEED_PATH = "/feed.json";
+
+export interface SitemapEntry {
+  loc: string;
+  lastmod: CalendarDate;
+}
+
+export interface FeedEntry {
+  title: string;
+  /** Full address of the role page: the entry's link and its id. */
+  url: string;
+  /** Site path, which relative links in `html` are resolved against. */
+  path: string;
+  summary?: string;
+  /** The sanitized body; the template makes its links absolute. */
+  html: string;
+  /** The day the role was posted (midnight UTC). */
+  date: Date;
+}
+
+export interface Feed {
+  title: string;
+  language: string;
+  author: string;
+  homePageUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  /** `https://careers.example.com/`: the base root-relative links in bodies resolve against (path_prefix is added by the filter). */
+  base: string;
+  /** The newest entry's date; the build date when there are none. */
+  updated: Date;
+  /** Newest first. */
+  entries: FeedEntry[];
+}
+
+/** One open role in /jobs.json: plain JSON for widgets. Absent values are `null`, so every job has every key. */
+export interface JobListing {
+  title: string;
+  url: string;
+  team: string | null;
+  description: string | null;
+  locations: string[];
+  remote: boolean;
+  /** Where remote candidates may live; empty when remote from anywhere (or not remote). */
+  remote_regions: string[];
+  employment_types: string[];
+  salary: { min: number | null; max: number | null; currency: string; per: SalaryPeriod } | null;
+  date_posted: CalendarDate | null;
+  valid_through: CalendarDate | null;
+  /** A web address, or a `mailto:` link. */
+  apply_url: string;
+}
+
+export interface DiscoveryFiles {
+  sitemapUrl: string;
+  sitemap: SitemapEntry[];
+  feed: Feed;
+  jobs: { company: string; url: string; jobs: JobListing[] };
+}
+
+/** Everything the discovery templates show; `today` (the build date) stands in for a missing `date_posted`. */
+export function discoveryFiles(site: CareersSite, today: CalendarDate = todayInUtc()): DiscoveryFiles {
+  const { config } = site;
+  const roles = site.openRoles.filter((role) => !role.closed && !role.draft);
+  const posted = (role: Role): CalendarDate => role.datePosted ?? today;
+  const indexUrl = fullUrl(config, config.jobs_path);
+
+  // lastmod: a role's `date_posted`, else the build date; the index's is its newest role's (the build date when it lists none).
+  const sitemap = [
+    { loc: indexUrl, lastmod: newest(roles.map(posted)) ?? today },
+    ...roles.map((role) => ({ loc: fullUrl(config, role.url), lastmod: posted(role) })),
+  ];
+
+  const entries = roles
+    .map((role) => ({
+      title: role.title,
+      url: fullUrl(config, role.url),
+      path: role.url,
+      summary: role.description,
+      html: role.html,
+      date: midnightUtc(posted(role)),
+    }))
+    .sort((a, b) => b.date.getTime() - a.date.getTime());
+  const feed: Feed = {
+    title: `${config.name} jobs`,
+    language: config.language,
+    author: config.name,
+    homePageUrl: indexUrl,
+    atomUrl: fullUrl(config, ATOM_FEED_PATH),
+    jsonUrl: fullUrl(config, JSON_FEED_PATH),
+    base: `${new URL(config.url).origin}/`,
+    updated: entries[0]?.date ?? midnightUtc(today),
+    entries,
+  };
+
+  return {
+    sitemapUrl: fullUrl(config, SITEMAP_PATH),
+    sitemap,
+    feed,
+    jobs: { company: config.name, url: indexUrl, jobs: roles.map((role) => jobListing(role, config)) },
+  };
+}
+
+export function jobListing(role: Role, config: SiteConfig): JobListing {
+  const salary = role.job.salary;
+  return {
+    title: role.title,
+    url: fullUrl(config, role.url),
+    team: role.team ?? null,
+    description: role.description ?? null,
+    locations: role.locations,
+    remote: role.remote !== undefined,
+    remote_regions: role.remote?.regions ?? [],
+    employment_types: role.employmentTypes,
+    salary: salary ? { min: salary.min ?? null, max: salary.max ?? null, currency: salary.currency, per: salary.per } : null,
+    date_posted: role.datePosted ?? null,
+    valid_through: role.validThrough ?? null,
+    apply_url: role.apply.href,
+  };
+}
+
+/** The full, percent-encoded address of a site path, with the site's url and path_prefix. */
+function fullUrl(config: SiteConfig, path: string): string {
+  return new URL(absoluteUrl(config, path)).href;
+}
+
+function newest(dates: CalendarDate[]): CalendarDate | undefined {
+  return dates.reduce<CalendarDate | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
+}
+
+function midnightUtc(date: CalendarDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
