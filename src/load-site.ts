@@ -3,6 +3,7 @@ import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
 import type { FacetGroups } from "./facets.ts";
 import { firstCommittedDates } from "./first-committed.ts";
+import { buildNavigation, type NavItem } from "./navigation.ts";
 import { type ParsedLanding, type ParsedPosting, parseLanding, parsePosting } from "./parse-posting.ts";
 import { error, hasErrors, type Problem, START, warning } from "./problem.ts";
 import { fileVersion, listSources } from "./read-sources.ts";
@@ -31,6 +32,8 @@ export interface CareersSite {
   redirects: Redirect[];
   /** The `_redirects` file for hosts that read one. */
   redirectsFile: string;
+  /** The header menu, from `shortened-link` and `weight`. */
+  navigation: NavItem[];
 }
 
 export interface LoadOptions {
@@ -88,7 +91,8 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   problems.push(...arranged.problems);
   if (hasErrors(problems)) return { problems };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile }, problems };
+  const navigation = buildNavigation(config.jobs_path, landingResult?.landing, roles);
+  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems };
 }
 
 function parsePostingCached(siteDir: string, absolutePath: string): ParsedPosting {

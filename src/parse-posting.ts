@@ -36,6 +36,9 @@ export interface ParsedLanding {
   /** The intro starts with its own `<h1>`, so the index adds none. */
   hasOwnHeading: boolean;
   redirectFrom: string[];
+  /** Jekyll-era `shortened-link` and `weight`: the page's entry in the site navigation. */
+  navLabel?: string;
+  weight?: number;
   links: BodyLink[];
 }
 
@@ -78,9 +81,19 @@ export function parseLanding(siteDir: string, absolutePath: string): { landing?:
   problems.push(...validationProblems);
   const body = renderBody(file, frontMatter.body, frontMatter.bodyLine, problems);
   if (!value) return { problems };
-  const { title, description, redirect_from } = value;
+  const { title, description, redirect_from, weight } = value;
+  const navLabel = value["shortened-link"];
   return {
-    landing: { file: file.path, title, description, ...body, hasOwnHeading: body.html.trimStart().startsWith("<h1"), redirectFrom: redirect_from ?? [] },
+    landing: {
+      file: file.path,
+      title,
+      description,
+      ...body,
+      hasOwnHeading: body.html.trimStart().startsWith("<h1"),
+      redirectFrom: redirect_from ?? [],
+      navLabel,
+      weight,
+    },
     problems,
   };
 }

@@ -6,7 +6,7 @@ import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.
 
 describe("building a careers site", () => {
   const site = makeSite({
-    "jobs/index.md": posting("title: Work with us", "We build **useful** things."),
+    "jobs/index.md": posting("title: Work with us\nshortened-link: Jobs\nweight: 2", "We build **useful** things."),
     "jobs/zeta-engineer.md": posting(
       "title: Zeta engineer\nteam: Engineering\nlocation: ['London, UK', 'Lisbon, Portugal']\nemployment_type: full-time\nweight: 2",
     ),
@@ -20,7 +20,7 @@ describe("building a careers site", () => {
     "jobs/expired-role.md": posting("title: Expired role\nteam: Design\nlocation: London, UK\nvalid_through: 2020-01-01"),
     "jobs/secret.md": posting("title: Secret draft\nteam: Design\nlocation: London, UK\ndraft: true"),
     "jobs/moved.md": posting(
-      "title: Moved role\nteam: Operations\nlocation: Lisbon, Portugal\npermalink: /about/jobs/moved-role/\nredirect_from: [/careers/moved/]",
+      "title: Moved role\nteam: Operations\nlocation: Lisbon, Portugal\npermalink: /about/jobs/moved-role/\nredirect_from: [/careers/moved/]\nshortened-link: Ops\nweight: 1",
     ),
   });
   const out = buildSite(site);
@@ -59,6 +59,17 @@ describe("building a careers site", () => {
     assert.equal(page.querySelector("a.apply")?.getAttribute("href"), "https://apply.example.com/designer");
     assert.equal(page.querySelector(".back a")?.getAttribute("href"), "/jobs/");
     assert.equal(text(page.querySelector("title")), "Product designer · Example Co");
+  });
+
+  it("builds the Jekyll-era menu from shortened-link and weight", () => {
+    const menu = readPage(out, "/jobs/").querySelectorAll(".site-nav a");
+    assert.deepEqual(
+      menu.map((a) => [text(a), a.getAttribute("href"), a.getAttribute("aria-current") ?? ""]),
+      [
+        ["Ops", "/about/jobs/moved-role/", ""],
+        ["Jobs", "/jobs/", "page"],
+      ],
+    );
   });
 
   it("falls back to the site's apply address, as a mailto link", () => {
