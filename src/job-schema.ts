@@ -39,7 +39,11 @@ const SALARY_PERIOD_ALIASES: Record<string, SalaryPeriod> = {
 /** How a found value is shown in a message: quoted as typed, or "nothing" when absent. */
 export function found(input: unknown): string {
   if (input === undefined) return "nothing";
-  const text = JSON.stringify(input) ?? String(input);
+  // JSON would show NaN and Infinity (YAML's .nan, .inf) as null.
+  const text =
+    typeof input === "number"
+      ? String(input)
+      : (JSON.stringify(input, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? String(input));
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
 }
 

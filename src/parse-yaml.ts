@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { error, type Position, type Problem } from "./problem.ts";
+import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { error, type Position, type Problem, positionAt } from "./problem.ts";
 
 // YAML that remembers where everything stands, so a problem with
 // `salary.per` or `location[1]` points at that very value, not at line 1.
@@ -18,11 +18,12 @@ const MAX_ALIAS_COUNT = 100;
 
 /** Parses `yamlText`, which starts on line `firstLine` of `file`, into a mapping. */
 export function parseYamlMapping(file: string, yamlText: string, firstLine: number): { mapping?: LocatedMapping; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
+  // logLevel "error": the library's own warnings would go to stderr, outside the problem list.
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: "core", logLevel: "error" });
+  // Counted here rather than with yaml's LineCounter, which misses line breaks inside some broken values.
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + firstLine - 1, column: col };
+    const { line, column } = positionAt(yamlText, Math.min(offset, yamlText.length));
+    return { line: line + firstLine - 1, column };
   };
   const fail = (position: Position, message: string, hint: string) => ({ problems: [error(file, position, message, hint)] });
 
@@ -42,6 +43,9 @@ export function parseYamlMapping(file: string, yamlText: string, firstLine: numb
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
   } catch {
     return fail(at(0), "aliases (`*name`) are repeated so often that the YAML cannot be read", "write the values out instead of using aliases");
+  }
+  if (containsItself(data)) {
+    return fail(at(0), "an alias (`*name`) refers to the value that contains it, so the value never ends", "write the values out instead of using aliases");
   }
 
   const locate = (path: KeyPath, part: "key" | "value" = "value"): Position => {
@@ -66,6 +70,16 @@ export function parseYamlMapping(file: string, yamlText: string, firstLine: numb
     return at(found?.range?.[0] ?? 0);
   };
   return { mapping: { data: data as Record<string, unknown>, locate }, problems: [] };
+}
+
+/** An alias inside its own anchor (`a: &x [ *x ]`) makes a value that contains itself. */
+function containsItself(value: unknown, ancestors = new Set<object>()): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const cyclic = Object.values(value).some((child) => containsItself(child, ancestors));
+  ancestors.delete(value);
+  return cyclic;
 }
 
 function describeYamlError(code: string, message: string): string {

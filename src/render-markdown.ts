@@ -27,7 +27,7 @@ const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins",
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   "*": ["id", "class", "title", "lang", "dir"],
   a: ["href", "name", "target", "rel"],
-  img: ["src", "srcset", "alt", "width", "height", "loading"],
+  img: ["src", "alt", "width", "height", "loading"],
   ol: ["start", "reversed", "type"],
   td: ["colspan", "rowspan", "align"],
   th: ["colspan", "rowspan", "align", "scope"],

@@ -36,12 +36,15 @@ export function validate<S extends z.ZodType>(
 
 /** `key:` with nothing after it means "not given", never the text "null". */
 function withoutNulls(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (value === null) continue;
-    out[key] = value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? withoutNulls(value as Record<string, unknown>) : value;
-  }
-  return out;
+  // fromEntries, not assignment, so a key named __proto__ stays an ordinary key.
+  return Object.fromEntries(Object.entries(data).flatMap(([key, value]) => (value === null ? [] : [[key, withoutNullsIn(value)]])));
+}
+
+/** A blank list item (`- ` with nothing after it) is not given either. */
+function withoutNullsIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map(withoutNullsIn);
+  if (value && typeof value === "object" && !(value instanceof Date)) return withoutNulls(value as Record<string, unknown>);
+  return value;
 }
 
 /**
