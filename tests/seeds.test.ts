@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { crawlSite } from "./crawl.ts";
 import { buildSite, builtFileFor, makeSite, PROJECT_ROOT, readPage, SITE_YAML, text } from "./helpers.ts";
 
 // Real Jekyll-era careers pages, kept outside the project (../shared/seeds).
@@ -53,7 +54,7 @@ describe("Jekyll-era seed postings copied into jobs/", { skip }, () => {
 });
 
 describe("a whole Jekyll-era careers section moved in", { skip }, () => {
-  it("builds the landing page at jobs_path with its redirect, and every posting under it", () => {
+  it("builds the landing page at jobs_path with its redirect, and every posting under it; the site crawls clean", async () => {
     const files: Record<string, string> = { "site.yaml": `${SITE_YAML}jobs_path: /about/jobs/\n` };
     for (const seed of landingSeeds.slice(0, 1)) files["jobs/index.md"] = seed.text;
     for (const seed of postingSeeds) files[`jobs/${stem(seed.name)}.md`] = seed.text;
@@ -65,9 +66,16 @@ describe("a whole Jekyll-era careers section moved in", { skip }, () => {
     }
     const index = readPage(out, "/about/jobs/");
     assert.equal(index.querySelectorAll(".role-card").length, postingSeeds.length);
+    const starts = ["/about/jobs/", "/about/jobs.html", "/"];
     for (const landing of landingSeeds.slice(0, 1)) {
       const from = /^redirect_from:\s*\n\s*-\s*(\S+)/m.exec(landing.text)?.[1];
-      if (from) assert.equal(readPage(out, from).querySelector("a")?.getAttribute("href"), "/about/jobs/");
+      assert.ok(from, "the landing seed has a redirect_from");
+      assert.equal(readPage(out, from).querySelector("a")?.getAttribute("href"), "/about/jobs/");
+      starts.push(from);
+    }
+    for (const start of starts) {
+      const { broken } = await crawlSite(out, "/", start);
+      assert.deepEqual(broken, [], `crawling from ${start}`);
     }
   });
 });
