@@ -16,12 +16,13 @@ import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
 export default function (eleventyConfig: UserConfig) {
   const siteDir = process.env.OPENINGS_SITE_DIR ?? process.cwd();
   // Drafts show only in the dev server (`npm start`). https://www.11ty.dev/docs/environment-vars/
-  const includeDrafts = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
   // https://www.11ty.dev/docs/data-global-custom/
   eleventyConfig.addGlobalData("openings", () => {
-    const { site, problems } = loadSite({ siteDir, includeDrafts });
-    for (const problem of problems) console.error(formatProblem(problem));
+    const { site, problems } = loadSite({ siteDir, includeDrafts: devServer });
+    // `npm run build` printed these already, before Eleventy started; the dev server has no such step.
+    if (devServer) for (const problem of problems) console.error(formatProblem(problem));
     if (!site || hasErrors(problems)) throw new ProblemsFound(problems);
     return site;
   });

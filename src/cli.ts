@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "./build-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
-import { formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
+import { count, formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
 import { importPosting } from "./import-posting.ts";
 import { JOBS_DIR, loadSite } from "./load-site.ts";
 import { hasErrors, type Problem } from "./problem.ts";
@@ -38,20 +38,22 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { site, problems } = loadSite({ siteDir });
+  const { site, problems, checked } = loadSite({ siteDir });
+  const outputDir = resolve(values.out ?? resolve(siteDir, "_site"));
   report(problems);
   if (!site || hasErrors(problems)) {
-    console.error(`${summarise(problems)}: ${command === "build" ? "the site was not built; the previous one is unchanged" : "fix the errors above"}.`);
+    const outcome =
+      command === "check" ? "fix the errors above" : existsSync(outputDir) ? "the site was not built; the previous one is unchanged" : "the site was not built";
+    console.error(`${summarise(problems)}: ${outcome}.`);
     return 1;
   }
   if (command === "check") {
-    console.log(`${site.roles.length} postings checked: ${summarise(problems)}.`);
+    console.log(`${count(checked, "posting")} checked: ${summarise(problems)}.`);
     return 0;
   }
-  const outputDir = resolve(values.out ?? resolve(siteDir, "_site"));
   const timings = await buildSite(siteDir, outputDir);
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
-  console.log(`Built ${site.openRoles.length} open roles (${site.roles.length} role pages) into ${outputDir}${warnings}.`);
+  console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${outputDir}${warnings}.`);
   console.log(`Pages rendered in ${timings.render.toFixed(2)} s, search index written in ${timings.search.toFixed(2)} s.`);
   return 0;
 }

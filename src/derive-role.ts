@@ -83,7 +83,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   const locations = job.location ?? fromHeading?.places ?? [];
   const remote = remoteOf(job.remote) ?? (job.location ? undefined : fromHeading?.remote);
   const employmentTypes = job.employment_type ?? [];
-  const datePosted = job.date_posted ?? input.defaultDatePosted;
+  const datePosted = job.date_posted ?? job.date ?? input.defaultDatePosted;
   const url = job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`);
   const role: Role = {
     file: input.file,

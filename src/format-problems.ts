@@ -18,7 +18,10 @@ export function formatGitHubAnnotation(p: Problem): string {
 
 export function summarise(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === "error").length;
-  const warnings = problems.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return `${count(errors, "error")}, ${count(problems.length - errors, "warning")}`;
+}
+
+/** "1 error", "3 errors". */
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -156,17 +156,19 @@ export const jobShape = {
   weight: z.number(expected("a number")).optional().describe("Orders roles within a team: lower comes first."),
   "shortened-link": text().optional().describe("Jekyll-era short title for navigation."),
   published: z.boolean(expected("`true` or `false`")).optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
+  date: calendarDate.optional().describe("Jekyll-era: the same as `date_posted`."),
 };
 
 export const jobSchema = z
   .looseObject(jobShape, expected("a list of `key: value` lines"))
   .superRefine((job, ctx) => {
-    if (job.date_posted && job.valid_through && job.valid_through < job.date_posted) {
+    const posted = job.date_posted ?? job.date;
+    if (posted && job.valid_through && job.valid_through < posted) {
       ctx.addIssue({
         code: "custom",
         path: ["valid_through"],
         input: job.valid_through,
-        message: `expected a date on or after \`date_posted\` (${job.date_posted}), found ${found(job.valid_through)}`,
+        message: `expected a date on or after \`date_posted\` (${posted}), found ${found(job.valid_through)}`,
       });
     }
   })

@@ -45,6 +45,11 @@ const COUNTRY_CODES: Record<string, string> = {
   mexico: "MX",
 };
 
+/** The ISO 3166-1 code for a country name postings use, if it is one. */
+export function countryCode(name: string): string | undefined {
+  return COUNTRY_CODES[name.trim().toLowerCase()];
+}
+
 export type JsonLdResult = { json: string; missing?: undefined } | { json?: undefined; missing: string };
 
 export function jobPostingJsonLd(role: Role, site: SiteConfig): JsonLdResult {
@@ -98,12 +103,12 @@ function place(text: string) {
     address: {
       "@type": "PostalAddress",
       addressLocality: parts.length > 1 ? parts.slice(0, -1).join(", ") : text,
-      addressCountry: country ? (COUNTRY_CODES[country.toLowerCase()] ?? country) : undefined,
+      addressCountry: country ? (countryCode(country) ?? country) : undefined,
     },
   };
 }
 
 function region(name: string) {
-  const code = COUNTRY_CODES[name.toLowerCase()];
+  const code = countryCode(name);
   return code ? { "@type": "Country", name: code } : { "@type": "AdministrativeArea", name };
 }

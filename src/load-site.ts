@@ -46,7 +46,8 @@ export interface LoadOptions {
 // files whose size or modification time changed.
 const cache = new Map<string, { version: string; posting: ParsedPosting }>();
 
-export function loadSite(options: LoadOptions): { site?: CareersSite; problems: Problem[] } {
+/** `checked` counts the posting files read, drafts included. */
+export function loadSite(options: LoadOptions): { site?: CareersSite; problems: Problem[]; checked: number } {
   const { siteDir } = options;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
@@ -55,7 +56,8 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   const postings = listing.postings.map((path) => parsePostingCached(siteDir, path));
   const landingResult = listing.landingPage ? parseLanding(siteDir, listing.landingPage) : undefined;
   problems.push(...postings.flatMap((p) => p.problems), ...(landingResult?.problems ?? []));
-  if (!config) return { problems };
+  const checked = postings.length;
+  if (!config) return { problems, checked };
 
   const today = options.today ?? todayInUtc();
   const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
@@ -71,9 +73,8 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
     }
     const defaultDatePosted = firstCommitted.get(posting.file) ?? today;
     const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, defaultDatePosted, today }, config);
-    if (role.draft && !options.includeDrafts) continue;
     if (role.locations.length === 0 && !role.remote) {
-      problems.push(warning(role.file, START, "this role has no location", "add a line like `location: London, UK` or `remote: true`"));
+      problems.push(warning(role.file, START, "this role has no location", "add a line like `location: London, UK` or `remote: [Europe]`"));
     } else if (role.jsonLdMissing) {
       problems.push(
         warning(
@@ -84,15 +85,22 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
         ),
       );
     }
+    // Drafts are checked like any posting, but only the dev server builds them.
+    if (role.draft && !options.includeDrafts) continue;
     roles.push(role);
   }
 
+  const landingPermalink = landingResult?.landing?.permalink;
+  if (landingResult?.landing && landingPermalink && landingPermalink.path !== config.jobs_path) {
+    const message = `the jobs index is at \`${config.jobs_path}\` (site.yaml's \`jobs_path\`), so this \`permalink\` is not used`;
+    problems.push(warning(landingResult.landing.file, landingPermalink.at, message, `set \`jobs_path: ${landingPermalink.path}\` in site.yaml to move it`));
+  }
   const arranged = arrangeSite(config, roles, landingResult?.landing);
   problems.push(...arranged.problems);
-  if (hasErrors(problems)) return { problems };
+  if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const navigation = buildNavigation(config.jobs_path, landingResult?.landing, roles);
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems };
+  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 
 function parsePostingCached(siteDir: string, absolutePath: string): ParsedPosting {

@@ -1,4 +1,5 @@
 import { type Job, jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "./job-schema.ts";
+import { countryCode } from "./json-ld.ts";
 import { takeLeadingHeading } from "./leading-heading.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import { error, type Position, type Problem, positionAt, START, warning } from "./problem.ts";
@@ -40,6 +41,8 @@ export interface ParsedLanding {
   navLabel?: string;
   weight?: number;
   links: BodyLink[];
+  /** A Jekyll-era `permalink`; the index lives at site.yaml's `jobs_path`, so load-site compares them. */
+  permalink?: { path: string; at: Position };
 }
 
 // Keys that configure Eleventy itself. Postings never reach Eleventy, but a
@@ -65,6 +68,7 @@ export function parsePosting(siteDir: string, absolutePath: string): ParsedPosti
 
   const { value: job, problems: validationProblems } = validate(jobSchema, frontMatter, file.path, KNOWN_JOB_KEYS);
   problems.push(...validationProblems);
+  problems.push(...splitPlaces(file.path, frontMatter, job?.location));
   const heading = takeLeadingHeading(frontMatter.body);
   const headingLines = frontMatter.body.slice(0, frontMatter.body.length - heading.markdown.length).split("\n").length - 1;
   const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems);
@@ -83,6 +87,7 @@ export function parseLanding(siteDir: string, absolutePath: string): { landing?:
   if (!value) return { problems };
   const { title, description, redirect_from, weight } = value;
   const navLabel = value["shortened-link"];
+  const permalink = value.permalink ? { path: value.permalink, at: frontMatter.locate(["permalink"]) } : undefined;
   return {
     landing: {
       file: file.path,
@@ -93,9 +98,28 @@ export function parseLanding(siteDir: string, absolutePath: string): { landing?:
       redirectFrom: redirect_from ?? [],
       navLabel,
       weight,
+      permalink,
     },
     problems,
   };
+}
+
+/** `location: [London, UK]` is YAML for two places, "London" and "UK": say so. */
+function splitPlaces(file: string, frontMatter: FrontMatter, places: string[] | undefined): Problem[] {
+  if (!places || !Array.isArray(frontMatter.data.location)) return [];
+  return places.flatMap((place, i) => {
+    const before = places[i - 1];
+    if (i === 0 || !before || before.includes(",") || !countryCode(place)) return [];
+    const meant = `'${before}, ${place}'`;
+    return [
+      warning(
+        file,
+        frontMatter.locate(["location", i - 1]),
+        `\`${before}\` and \`${place}\` are read as two places`,
+        `quote a place that contains a comma: [${meant}]`,
+      ),
+    ];
+  });
 }
 
 function readAndSplit(siteDir: string, absolutePath: string): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
@@ -133,6 +157,16 @@ function renderBody(file: SourceFile, markdown: string, firstLine: number, probl
     problems.push(warning(file.path, at(0), message, "postings may use formatting, links, images and tables, but not scripts, styles, frames or forms"));
   }
   for (const [line, text] of markdown.split("\n").entries()) {
+    const todo = /\bTODO\b/.exec(text);
+    if (todo)
+      problems.push(
+        warning(
+          file.path,
+          { line: firstLine + line, column: todo.index + 1 },
+          "`TODO` is still in the posting",
+          "replace it with the real text before publishing",
+        ),
+      );
     const liquid = LIQUID.exec(text);
     if (liquid) {
       const hint = "Openings never runs template code from postings; replace it with the text or link it stood for, as docs/migrating-from-jekyll.md explains";

@@ -114,6 +114,15 @@ describe("building a careers site", () => {
 });
 
 describe("an empty careers site", () => {
+  it("warns when the landing page names a permalink other than jobs_path", () => {
+    const { code, stderr } = runCli(["check", "--site", makeSite({ "jobs/index.md": posting("title: Jobs\npermalink: /about/jobs/") })]);
+    assert.equal(code, 0);
+    assert.match(
+      stderr,
+      /^jobs\/index\.md:3:12: warning: the jobs index is at `\/jobs\/` \(site\.yaml's `jobs_path`\), so this `permalink` is not used \(set `jobs_path: \/about\/jobs\/` in site\.yaml to move it\)$/m,
+    );
+  });
+
   it("says so kindly instead of showing an empty list", () => {
     const out = buildSite(makeSite({}));
     const index = readPage(out, "/jobs/");

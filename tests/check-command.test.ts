@@ -104,7 +104,15 @@ const WARNINGS: Record<string, [content: string, expected: string]> = {
     "---\ntitle: Analyst\nlocation: London, UK\n---\nIntro.\n\nWrite to {{ site.email }} today.\n",
     "7:10: warning: `{{ site.email }}` is Liquid template code and is shown as typed (Openings never runs template code from postings; replace it with the text or link it stood for, as docs/migrating-from-jekyll.md explains)",
   ],
-  "no-location": ["---\ntitle: Analyst\n---\nBody\n", "1:1: warning: this role has no location (add a line like `location: London, UK` or `remote: true`)"],
+  "places-split": [
+    "---\ntitle: Analyst\nlocation: [London, UK]\n---\nBody\n",
+    "3:12: warning: `London` and `UK` are read as two places (quote a place that contains a comma: ['London, UK'])",
+  ],
+  "todo-left": [
+    "---\ntitle: Analyst\nlocation: London, UK\n---\nWhat you'll do: TODO\n",
+    "5:17: warning: `TODO` is still in the posting (replace it with the real text before publishing)",
+  ],
+  "no-location": ["---\ntitle: Analyst\n---\nBody\n", "1:1: warning: this role has no location (add a line like `location: London, UK` or `remote: [Europe]`)"],
 };
 
 const files = (cases: Record<string, [string | Buffer, string]>) =>

@@ -49,6 +49,12 @@ describe("the Job schema", () => {
     assert.equal(job?.permalink, "/about/jobs/a/");
   });
 
+  it("reads Jekyll's `date` as the posting date", () => {
+    const { job, messages } = check("title: A\ndate: 2016-08-23 10:00:00 +0100\nvalid_through: 2016-08-01");
+    assert.equal(job, undefined);
+    assert.deepEqual(messages, ['jobs/role.md:4:16: error: valid_through: expected a date on or after `date_posted` (2016-08-23), found `"2016-08-01"`']);
+  });
+
   it("reads empty values as absent, never as null", () => {
     const { job, messages } = check("title: A\ndescription:\nteam: ~");
     assert.deepEqual(messages, []);
