@@ -25,5 +25,16 @@ export function todayInUtc(now: Date = new Date()): CalendarDate {
 
 /** "23 August 2016" (in the site's language), never a JavaScript date string. */
 export function formatCalendarDate(date: CalendarDate, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return formatterFor(language).format(new Date(`${date}T00:00:00Z`));
+}
+
+// Building an Intl formatter costs far more than using one; a site has one language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(language: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+    formatters.set(language, formatter);
+  }
+  return formatter;
 }

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "./build-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { count, formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
 import { importPosting } from "./import-posting.ts";
@@ -51,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${count(checked, "posting")} checked: ${summarise(problems)}.`);
     return 0;
   }
+  // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
+  const { buildSite } = await import("./build-site.ts");
   const timings = await buildSite(siteDir, outputDir);
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${outputDir}${warnings}.`);

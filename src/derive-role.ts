@@ -145,7 +145,7 @@ export function locationLabel(locations: string[], remote: Role["remote"]): stri
 }
 
 function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): string {
-  const money = new Intl.NumberFormat(language, { style: "currency", currency: salary.currency, maximumFractionDigits: 0 });
+  const money = moneyFormat(language, salary.currency);
   const amounts =
     salary.min !== undefined && salary.max !== undefined && salary.min !== salary.max
       ? `${money.format(salary.min)}–${money.format(salary.max)}`
@@ -155,6 +155,18 @@ function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): stri
           ? `up to ${money.format(salary.max)}`
           : money.format(salary.min ?? 0);
   return `${amounts} ${PERIOD_LABELS[salary.per]}`;
+}
+
+// Building an Intl formatter costs far more than using one: one per language and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(language: string, currency: string): Intl.NumberFormat {
+  const key = `${language} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 0 });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 function applyAction(target: string, title: string): Role["apply"] {
