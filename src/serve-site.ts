@@ -55,8 +55,10 @@ export function serveSite(outputDir: string, pathPrefix = "/"): Server {
     if (file === "add-slash") {
       response.writeHead(301, { location: `${url.pathname}/` }).end();
     } else if (file) {
-      response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
-      createReadStream(file).pipe(response);
+      // no-store: a preview after a rebuild must show the new pages.
+      response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      if (request.method === "HEAD") response.end();
+      else createReadStream(file).pipe(response);
     } else {
       const notFound = join(outputDir, "404.html");
       response.writeHead(404, { "content-type": CONTENT_TYPES[".html"] ?? "text/html" });
