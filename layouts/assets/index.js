@@ -78,6 +78,9 @@ if (window.PagefindUI && search) {
     baseUrl: search.dataset.baseUrl,
     showSubResults: false,
     showImages: false,
-    translations: { placeholder: "Search roles" },
+    translations: { placeholder: "Title, skill, team or place" },
   });
+  // The visible label, and the input's accessible name, exist only where search does.
+  document.getElementById("search-label").hidden = false;
+  search.querySelector("input")?.setAttribute("aria-labelledby", "search-label");
 }
