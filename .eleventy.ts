@@ -5,6 +5,7 @@ import { discoveryFiles } from "./src/discovery.ts";
 import { formatProblem } from "./src/format-problems.ts";
 import { scriptSafeJson } from "./src/json-ld.ts";
 import { JOBS_DIR, loadSite } from "./src/load-site.ts";
+import { cacheNunjucksCompilation } from "./src/nunjucks-compile-cache.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
 
@@ -43,6 +44,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("discoveryFiles", discoveryFiles);
   // JSON where `<` is `\u003c`, so no posting text can close a <script> or read as markup. https://mozilla.github.io/nunjucks/templating.html#dump
   eleventyConfig.addFilter("scriptSafeJson", scriptSafeJson);
+
+  // Compile each Nunjucks template once, not once per page (see the module for why).
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: Parameters<typeof cacheNunjucksCompilation>[0] }) => cacheNunjucksCompilation(nunjucks));
 
   // Everything from a posting is text unless a template says `| safe` (only sanitized bodies do).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });

@@ -18,5 +18,6 @@ declare module "@11ty/eleventy/UserConfig" {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    on(event: string, listener: (...args: never[]) => unknown): void;
   }
 }
