@@ -15,7 +15,7 @@ export interface BuildTimings {
   search: number;
 }
 
-export async function buildSite(siteDir: string, outputDir: string): Promise<BuildTimings> {
+export async function buildSite(siteDir: string, outputDir: string, options: { search: boolean } = { search: true }): Promise<BuildTimings> {
   const staging = join(dirname(outputDir), `.${basename(outputDir)}.building-${process.pid}`);
   const previous = join(dirname(outputDir), `.${basename(outputDir)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -29,7 +29,7 @@ export async function buildSite(siteDir: string, outputDir: string): Promise<Bui
     const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
     await eleventy.write();
     rendered = performance.now();
-    await indexSearch(staging);
+    if (options.search) await indexSearch(staging);
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
     throw cause;

@@ -12,12 +12,12 @@ import { writeNewPosting } from "./write-posting.ts";
 
 // The edge: the only place problems are printed and exit codes chosen.
 //   openings check [--site DIR]
-//   openings build [--site DIR] [--out DIR]
+//   openings build [--site DIR] [--out DIR] [--no-search]
 //   openings new "Job title" [--site DIR]
 //   openings import FILE… [--site DIR]
 //   openings preview [--site DIR] [--out DIR] [--port 8080]
 
-const USAGE = `usage: openings check|build [--site DIR] [--out DIR]
+const USAGE = `usage: openings check|build [--site DIR] [--out DIR] [--no-search]
        openings new "Job title" [--site DIR]
        openings import FILE… [--site DIR]
        openings preview [--site DIR] [--out DIR] [--port 8080]`;
@@ -26,7 +26,12 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { site: { type: "string", default: "." }, out: { type: "string" }, port: { type: "string", default: "8080" } },
+    options: {
+      site: { type: "string", default: "." },
+      out: { type: "string" },
+      port: { type: "string", default: "8080" },
+      "no-search": { type: "boolean", default: false },
+    },
   });
   const [command, ...args] = positionals;
   const siteDir = resolve(values.site);
@@ -52,10 +57,11 @@ async function main(argv: string[]): Promise<number> {
   }
   // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
   const { buildSite } = await import("./build-site.ts");
-  const timings = await buildSite(siteDir, outputDir);
+  const timings = await buildSite(siteDir, outputDir, { search: !values["no-search"] });
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${outputDir}${warnings}.`);
-  console.log(`Pages rendered in ${timings.render.toFixed(2)} s, search index written in ${timings.search.toFixed(2)} s.`);
+  const search = values["no-search"] ? "no search index (--no-search)" : `search index written in ${timings.search.toFixed(2)} s`;
+  console.log(`Pages rendered in ${timings.render.toFixed(2)} s, ${search}.`);
   return 0;
 }
 
