@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { discoveryFiles } from "./src/discovery.ts";
 import { formatProblem } from "./src/format-problems.ts";
-import { scriptSafeJson } from "./src/json-ld.ts";
+import { jobPostingJsonLd, scriptSafeJson } from "./src/json-ld.ts";
 import { JOBS_DIR, loadSite } from "./src/load-site.ts";
 import { cacheNunjucksCompilation } from "./src/nunjucks-compile-cache.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
@@ -47,6 +47,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("discoveryFiles", discoveryFiles);
   // JSON where `<` is `\u003c`, so no posting text can close a <script> or read as markup. https://mozilla.github.io/nunjucks/templating.html#dump
   eleventyConfig.addFilter("scriptSafeJson", scriptSafeJson);
+
+  // schema.org JobPosting for an open role's page, built as the page renders. https://www.11ty.dev/docs/filters/
+  eleventyConfig.addFilter("jobPostingJsonLd", jobPostingJsonLd);
 
   // Compile each Nunjucks template once, not once per page (see the module for why).
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: Parameters<typeof cacheNunjucksCompilation>[0] }) => cacheNunjucksCompilation(nunjucks));

@@ -1,6 +1,6 @@
 import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "./job-schema.ts";
-import { jobPostingJsonLd } from "./json-ld.ts";
+import { whyNoJobPosting } from "./json-ld.ts";
 import { parseLocationText } from "./parse-location.ts";
 import type { BodyLink, ParsedPosting } from "./parse-posting.ts";
 import type { Position } from "./problem.ts";
@@ -47,9 +47,7 @@ export interface Role {
   links: BodyLink[];
   /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
   filters: { team: string; locations: string[]; types: string[] };
-  /** schema.org JobPosting as script-safe JSON; absent when closed or when Google's required data is missing. */
-  jsonLd?: string;
-  /** Why there is no JSON-LD for an open role, for a warning. */
+  /** Why an open role's page carries no JobPosting markup (for a warning); undefined when it does. */
   jsonLdMissing?: string;
   job: Job;
 }
@@ -115,9 +113,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     filters: { team: job.team ? slugify(job.team) : "", locations: locations.map(slugify), types: employmentTypes.map(employmentTypeSlug) },
     job,
   };
-  if (role.closed) return role;
-  const jsonLd = jobPostingJsonLd(role, site);
-  return { ...role, jsonLd: jsonLd.json, jsonLdMissing: jsonLd.missing };
+  return role.closed ? role : { ...role, jsonLdMissing: whyNoJobPosting(role) };
 }
 
 /** `https://careers.example.com/careers/jobs/x/` from `/jobs/x/` and the site's url and path_prefix. */

@@ -50,17 +50,22 @@ export function countryCode(name: string): string | undefined {
   return COUNTRY_CODES[name.trim().toLowerCase()];
 }
 
-export type JsonLdResult = { json: string; missing?: undefined } | { json?: undefined; missing: string };
-
-export function jobPostingJsonLd(role: Role, site: SiteConfig): JsonLdResult {
-  const description = role.html.trim();
-  if (!description) return { missing: "the body is empty, and Google needs the full job description" };
-  const remoteOnly = role.locations.length === 0 && role.remote !== undefined;
-  if (role.locations.length === 0 && !role.remote) return { missing: "it has no `location` and is not `remote`" };
-  if (remoteOnly && role.remote?.regions.length === 0) {
-    return { missing: "Google needs to know where remote candidates may live: write `remote: [Europe]` (or countries) instead of `remote: true`" };
+/** Why an open role cannot carry valid JobPosting markup, or undefined when it can. */
+export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "remote">): string | undefined {
+  if (!role.html.trim()) return "the body is empty, and Google needs the full job description";
+  if (role.locations.length === 0 && !role.remote) return "it has no `location` and is not `remote`";
+  if (role.locations.length === 0 && role.remote?.regions.length === 0) {
+    return "Google needs to know where remote candidates may live: write `remote: [Europe]` (or countries) instead of `remote: true`";
   }
+  return undefined;
+}
 
+/**
+ * The JobPosting as script-safe JSON, for a role whyNoJobPosting accepts. Built
+ * while its page renders rather than kept: it repeats the whole body.
+ */
+export function jobPostingJsonLd(role: Role, site: SiteConfig): string {
+  const description = role.html.trim();
   const posting: Record<string, unknown> = {
     "@context": "https://schema.org/",
     "@type": "JobPosting",
@@ -84,7 +89,7 @@ export function jobPostingJsonLd(role: Role, site: SiteConfig): JsonLdResult {
         }
       : undefined,
   };
-  return { json: scriptSafeJson(posting) };
+  return scriptSafeJson(posting);
 }
 
 /** JSON that can sit inside `<script>`: `<` never appears, so neither can `</script>`. */
