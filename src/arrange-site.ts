@@ -1,5 +1,6 @@
+import { count } from "./count.ts";
 import type { Role } from "./derive-role.ts";
-import { buildFacets, countLabel } from "./facets.ts";
+import { buildFacets } from "./facets.ts";
 import type { BodyLink, ParsedLanding } from "./parse-posting.ts";
 import { error, type Position, type Problem, START, warning } from "./problem.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -84,7 +85,7 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
 
   const openRolesByTeam = Object.fromEntries(facets.teams.map((facet) => [facet.label, facet.roles]));
   return {
-    site: { openRoles, openRolesLabel: countLabel(openRoles.length), teams: groupByTeam(openRoles), facets, openRolesByTeam, redirects },
+    site: { openRoles, openRolesLabel: count(openRoles.length, "open role"), teams: groupByTeam(openRoles), facets, openRolesByTeam, redirects },
     problems,
   };
 }

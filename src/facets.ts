@@ -1,3 +1,4 @@
+import { count } from "./count.ts";
 import { employmentTypeLabel, employmentTypeSlug, type Role } from "./derive-role.ts";
 import type { EmploymentType } from "./job-schema.ts";
 import { slugify } from "./slug.ts";
@@ -50,7 +51,7 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {
           url: `${jobsPath}${folder}${slug}/`,
           title: title(label),
           roles,
-          countLabel: countLabel(roles.length),
+          countLabel: count(roles.length, "open role"),
         };
       })
       .sort((a, b) => a.label.localeCompare(b.label));
@@ -81,13 +82,8 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {
           url: `${jobsPath}remote/`,
           title: "Remote roles",
           roles: remoteRoles,
-          countLabel: countLabel(remoteRoles.length),
+          countLabel: count(remoteRoles.length, "open role"),
         }
       : undefined;
   return { teams, locations, types, remote, all: [...teams, ...locations, ...types, ...(remote ? [remote] : [])] };
-}
-
-/** "1 open role", "3 open roles". */
-export function countLabel(count: number): string {
-  return count === 1 ? "1 open role" : `${count} open roles`;
 }

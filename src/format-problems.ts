@@ -1,3 +1,4 @@
+import { count } from "./count.ts";
 import type { Problem } from "./problem.ts";
 
 // The one place problems become text, in the `file:line:col: severity: message`
@@ -19,9 +20,4 @@ export function formatGitHubAnnotation(p: Problem): string {
 export function summarise(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === "error").length;
   return `${count(errors, "error")}, ${count(problems.length - errors, "warning")}`;
-}
-
-/** "1 error", "3 errors". */
-export function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

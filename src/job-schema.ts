@@ -47,7 +47,8 @@ export function found(input: unknown): string {
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
 }
 
-const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${found(issue.input)}` });
+/** zod's error option: "expected <what>, found `<value>`". */
+export const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${found(issue.input)}` });
 
 const text = (what = "text") =>
   z

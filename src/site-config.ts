@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { applyTarget, found } from "./job-schema.ts";
+import { applyTarget, expected, found } from "./job-schema.ts";
 import { parseYamlMapping } from "./parse-yaml.ts";
 import { error, type Problem, START } from "./problem.ts";
 import { sitePathProblem } from "./site-path.ts";
 import { validate } from "./validate.ts";
 
 // site.yaml: the company-wide settings, validated like a posting.
-
-const expected = (what: string) => ({ error: (issue: { input?: unknown }) => `expected ${what}, found ${found(issue.input)}` });
 
 /** A folder-like site path, always with slashes at both ends. */
 const folderPath = (example: string) =>
