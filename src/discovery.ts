@@ -11,6 +11,8 @@ import type { SiteConfig } from "./site-config.ts";
 
 export const SITEMAP_PATH = "/sitemap.xml";
 export const ATOM_FEED_PATH = "/feed.xml";
+/** Feed readers want what is new, not every role (sitemap.xml and jobs.json list them all). */
+export const FEED_ENTRIES = 100;
 export const JSON_FEED_PATH = "/feed.json";
 
 export interface SitemapEntry {
@@ -72,7 +74,19 @@ export interface DiscoveryFiles {
 }
 
 /** Everything the discovery templates show; `today` (the build date) stands in for a missing `date_posted`. */
+// Five templates ask for these in one build; they are worked out once per site.
+const computed = new WeakMap<CareersSite, DiscoveryFiles>();
+
 export function discoveryFiles(site: CareersSite, today: CalendarDate = todayInUtc()): DiscoveryFiles {
+  let files = computed.get(site);
+  if (!files) {
+    files = computeDiscoveryFiles(site, today);
+    computed.set(site, files);
+  }
+  return files;
+}
+
+function computeDiscoveryFiles(site: CareersSite, today: CalendarDate): DiscoveryFiles {
   const { config } = site;
   const roles = site.openRoles.filter((role) => !role.closed && !role.draft);
   const posted = (role: Role): CalendarDate => role.datePosted ?? today;
@@ -93,7 +107,8 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate = todayInU
       html: role.html,
       date: midnightUtc(posted(role)),
     }))
-    .sort((a, b) => b.date.getTime() - a.date.getTime());
+    .sort((a, b) => b.date.getTime() - a.date.getTime())
+    .slice(0, FEED_ENTRIES);
   const feed: Feed = {
     title: `${config.name} jobs`,
     language: config.language,

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from "node:path";
 import { arrangeSite, type Redirect, redirectsFileText, type TeamGroup } from "./arrange-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
@@ -6,7 +7,7 @@ import { firstCommittedDates } from "./first-committed.ts";
 import { buildNavigation, type NavItem } from "./navigation.ts";
 import { type ParsedLanding, type ParsedPosting, parseLanding, parsePosting } from "./parse-posting.ts";
 import { error, hasErrors, type Problem, START, warning } from "./problem.ts";
-import { fileVersion, listSources } from "./read-sources.ts";
+import { fileVersion, LANDING_PAGE_NAMES, listSources, POSTING_EXTENSIONS } from "./read-sources.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
 import { slugify } from "./slug.ts";
 
@@ -15,6 +16,14 @@ import { slugify } from "./slug.ts";
 // disagree about what a posting means.
 
 export const JOBS_DIR = "jobs";
+
+/** Whether `file` (as Eleventy's watcher names it) is a posting of the site in `siteDir`. */
+export function isPosting(siteDir: string, file: string): boolean {
+  const path = relative(resolve(siteDir, JOBS_DIR), resolve(file));
+  return (
+    !path.startsWith("..") && !isAbsolute(path) && POSTING_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext)) && !LANDING_PAGE_NAMES.includes(path)
+  );
+}
 
 export interface CareersSite {
   config: SiteConfig;
@@ -46,18 +55,22 @@ export interface LoadOptions {
 // files whose size or modification time changed.
 const cache = new Map<string, { version: string; posting: ParsedPosting }>();
 
-/** `checked` counts the posting files read, drafts included. */
-export function loadSite(options: LoadOptions): { site?: CareersSite; problems: Problem[]; checked: number } {
+/**
+ * `checked` counts the posting files read, drafts included; `reparsed` names
+ * those read afresh rather than from the cache (all of them the first time).
+ */
+export function loadSite(options: LoadOptions): { site?: CareersSite; problems: Problem[]; checked: number; reparsed: Set<string> } {
   const { siteDir } = options;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
   problems.push(...listing.problems);
 
-  const postings = listing.postings.map((path) => parsePostingCached(siteDir, path));
+  const reparsed = new Set<string>();
+  const postings = listing.postings.map((path) => parsePostingCached(siteDir, path, reparsed));
   const landingResult = listing.landingPage ? parseLanding(siteDir, listing.landingPage) : undefined;
   problems.push(...postings.flatMap((p) => p.problems), ...(landingResult?.problems ?? []));
   const checked = postings.length;
-  if (!config) return { problems, checked };
+  if (!config) return { problems, checked, reparsed };
 
   const today = options.today ?? todayInUtc();
   const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
@@ -97,17 +110,18 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   }
   const arranged = arrangeSite(config, roles, landingResult?.landing);
   problems.push(...arranged.problems);
-  if (hasErrors(problems)) return { problems, checked };
+  if (hasErrors(problems)) return { problems, checked, reparsed };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const navigation = buildNavigation(config.jobs_path, landingResult?.landing, roles);
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
+  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked, reparsed };
 }
 
-function parsePostingCached(siteDir: string, absolutePath: string): ParsedPosting {
+function parsePostingCached(siteDir: string, absolutePath: string, reparsed: Set<string>): ParsedPosting {
   const version = fileVersion(absolutePath);
   const cached = cache.get(absolutePath);
   if (cached?.version === version) return cached.posting;
   const posting = parsePosting(siteDir, absolutePath);
+  reparsed.add(posting.file);
   cache.set(absolutePath, { version, posting });
   return posting;
 }
