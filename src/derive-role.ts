@@ -29,8 +29,9 @@ export interface Role {
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
   salaryLabel?: string;
-  datePosted?: CalendarDate;
-  datePostedLabel?: string;
+  /** `date_posted`, else Jekyll's `date`, else the day the file was first committed, else the build date. */
+  datePosted: CalendarDate;
+  datePostedLabel: string;
   validThrough?: CalendarDate;
   validThroughLabel?: string;
   /** `address` is set for e-mail applications, shown beside the button. */
@@ -116,9 +117,9 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   return role.closed ? role : { ...role, jsonLdMissing: whyNoJobPosting(role) };
 }
 
-/** `https://careers.example.com/careers/jobs/x/` from `/jobs/x/` and the site's url and path_prefix. */
+/** `https://careers.example.com/careers/jobs/x/` (percent-encoded) from `/jobs/x/` and the site's url and path_prefix. */
 export function absoluteUrl(site: SiteConfig, path: string): string {
-  return `${site.url}${site.path_prefix.replace(/\/$/, "")}${path}`;
+  return new URL(`${site.url}${site.path_prefix.replace(/\/$/, "")}${path}`).href;
 }
 
 export function employmentTypeLabel(type: EmploymentType): string {

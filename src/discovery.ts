@@ -2,7 +2,6 @@ import { type CalendarDate, todayInUtc } from "./calendar-date.ts";
 import { absoluteUrl, type Role } from "./derive-role.ts";
 import type { SalaryPeriod } from "./job-schema.ts";
 import type { CareersSite } from "./load-site.ts";
-import type { SiteConfig } from "./site-config.ts";
 
 // The files that let crawlers, feed readers and widgets find the open roles:
 // sitemap.xml, robots.txt, feed.xml (Atom), feed.json (JSON Feed 1.1) and
@@ -60,7 +59,7 @@ export interface JobListing {
   remote_regions: string[];
   employment_types: string[];
   salary: { min: number | null; max: number | null; currency: string; per: SalaryPeriod } | null;
-  date_posted: CalendarDate | null;
+  date_posted: CalendarDate;
   valid_through: CalendarDate | null;
   /** A web address, or a `mailto:` link. */
   apply_url: string;
@@ -89,23 +88,22 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate = todayInU
 function computeDiscoveryFiles(site: CareersSite, today: CalendarDate): DiscoveryFiles {
   const { config } = site;
   const roles = site.openRoles.filter((role) => !role.closed && !role.draft);
-  const posted = (role: Role): CalendarDate => role.datePosted ?? today;
-  const indexUrl = fullUrl(config, config.jobs_path);
+  const indexUrl = absoluteUrl(config, config.jobs_path);
 
-  // lastmod: a role's `date_posted`, else the build date; the index's is its newest role's (the build date when it lists none).
+  // lastmod: a role's posting date; the index's is its newest role's (the build date when it lists none).
   const sitemap = [
-    { loc: indexUrl, lastmod: newest(roles.map(posted)) ?? today },
-    ...roles.map((role) => ({ loc: fullUrl(config, role.url), lastmod: posted(role) })),
+    { loc: indexUrl, lastmod: newest(roles.map((role) => role.datePosted)) ?? today },
+    ...roles.map((role) => ({ loc: absoluteUrl(config, role.url), lastmod: role.datePosted })),
   ];
 
   const entries = roles
     .map((role) => ({
       title: role.title,
-      url: fullUrl(config, role.url),
+      url: role.absoluteUrl,
       path: role.url,
       summary: role.description,
       html: role.html,
-      date: midnightUtc(posted(role)),
+      date: midnightUtc(role.datePosted),
     }))
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, FEED_ENTRIES);
@@ -114,26 +112,26 @@ function computeDiscoveryFiles(site: CareersSite, today: CalendarDate): Discover
     language: config.language,
     author: config.name,
     homePageUrl: indexUrl,
-    atomUrl: fullUrl(config, ATOM_FEED_PATH),
-    jsonUrl: fullUrl(config, JSON_FEED_PATH),
+    atomUrl: absoluteUrl(config, ATOM_FEED_PATH),
+    jsonUrl: absoluteUrl(config, JSON_FEED_PATH),
     base: `${new URL(config.url).origin}/`,
     updated: entries[0]?.date ?? midnightUtc(today),
     entries,
   };
 
   return {
-    sitemapUrl: fullUrl(config, SITEMAP_PATH),
+    sitemapUrl: absoluteUrl(config, SITEMAP_PATH),
     sitemap,
     feed,
-    jobs: { company: config.name, url: indexUrl, jobs: roles.map((role) => jobListing(role, config)) },
+    jobs: { company: config.name, url: indexUrl, jobs: roles.map(jobListing) },
   };
 }
 
-export function jobListing(role: Role, config: SiteConfig): JobListing {
+export function jobListing(role: Role): JobListing {
   const salary = role.job.salary;
   return {
     title: role.title,
-    url: fullUrl(config, role.url),
+    url: role.absoluteUrl,
     team: role.team ?? null,
     description: role.description ?? null,
     locations: role.locations,
@@ -141,15 +139,10 @@ export function jobListing(role: Role, config: SiteConfig): JobListing {
     remote_regions: role.remote?.regions ?? [],
     employment_types: role.employmentTypes,
     salary: salary ? { min: salary.min ?? null, max: salary.max ?? null, currency: salary.currency, per: salary.per } : null,
-    date_posted: role.datePosted ?? null,
+    date_posted: role.datePosted,
     valid_through: role.validThrough ?? null,
     apply_url: role.apply.href,
   };
-}
-
-/** The full, percent-encoded address of a site path, with the site's url and path_prefix. */
-function fullUrl(config: SiteConfig, path: string): string {
-  return new URL(absoluteUrl(config, path)).href;
 }
 
 function newest(dates: CalendarDate[]): CalendarDate | undefined {
