@@ -120,7 +120,7 @@ function parsePostingCached(siteDir: string, absolutePath: string, reparsed: Set
   const version = fileVersion(absolutePath);
   const cached = cache.get(absolutePath);
   if (cached?.version === version) return cached.posting;
-  const posting = parsePosting(siteDir, absolutePath);
+  const posting = parsePosting(siteDir, absolutePath, version);
   reparsed.add(posting.file);
   cache.set(absolutePath, { version, posting });
   return posting;

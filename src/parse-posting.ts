@@ -52,8 +52,9 @@ const LIQUID = /\{\{.*?\}\}|\{%.*?%\}/;
 
 const ELEVENTY_KEYS = /^(eleventy.*|permalinkBypassOutputDir|pagination|dynamicPermalink|templateEngineOverride)$/;
 
-export function parsePosting(siteDir: string, absolutePath: string): ParsedPosting {
-  const read = readAndSplit(siteDir, absolutePath);
+/** `version` is the file's, when the caller already has it (saves a stat per file on large sites). */
+export function parsePosting(siteDir: string, absolutePath: string, version?: string): ParsedPosting {
+  const read = readAndSplit(siteDir, absolutePath, version);
   const parsed: ParsedPosting = {
     file: read.file?.path ?? "",
     stem: read.file?.stem ?? "",
@@ -122,8 +123,8 @@ function splitPlaces(file: string, frontMatter: FrontMatter, places: string[] | 
   });
 }
 
-function readAndSplit(siteDir: string, absolutePath: string): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
-  const { file, problems } = readSource(siteDir, absolutePath);
+function readAndSplit(siteDir: string, absolutePath: string, version?: string): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
+  const { file, problems } = readSource(siteDir, absolutePath, version);
   if (!file) return { problems };
   for (const { offset, found, meant } of findMojibake(file.text).slice(0, 3)) {
     problems.push(

@@ -64,11 +64,11 @@ export function fileVersion(absolutePath: string): string {
 }
 
 /** Reads one file as UTF-8 text, refusing binaries instead of feeding them to the parser. */
-export function readSource(siteDir: string, absolutePath: string): { file?: SourceFile; problems: Problem[] } {
+export function readSource(siteDir: string, absolutePath: string, knownVersion?: string): { file?: SourceFile; problems: Problem[] } {
   const path = displayPath(siteDir, absolutePath);
   const name = path.split("/").pop() ?? path;
   const stem = name.replace(/\.(md|markdown)$/i, "");
-  const version = fileVersion(absolutePath);
+  const version = knownVersion ?? fileVersion(absolutePath);
   const bytes = readFileSync(absolutePath);
   if (bytes.includes(0)) {
     return { problems: [error(path, START, "this is a binary file, not a Markdown posting", "save the posting as UTF-8 plain text")] };
