@@ -73,15 +73,10 @@ interface Options {
   generate?: string;
 }
 
-interface Sample {
+type Figures = Pick<Measurement, "wallSeconds" | "hrWallSeconds" | "peakRssMB" | "treeRssMB" | "userSeconds" | "sysSeconds" | "treeCpuSeconds">;
+
+interface Sample extends Figures {
   run: number;
-  wallSeconds: number;
-  hrWallSeconds: number;
-  peakRssMB: number | null;
-  treeRssMB: number | null;
-  userSeconds: number | null;
-  sysSeconds: number | null;
-  treeCpuSeconds: number | null;
   /** Openings only: the stage times it prints ("Pages rendered in X s, search index written in Y s"). */
   stages?: Record<string, number>;
   pages?: number;
@@ -321,17 +316,22 @@ async function runBuild(tool: Tool, postings: number, paths: Paths, options: Opt
   // The Openings output stays for Pagefind, which runs next and removes it.
   if (tool !== "openings") rmSync(paths.out[tool], { recursive: true, force: true });
   const stages = tool === "openings" ? parseStages(m.stdout) : undefined;
+  return toSample(m, run, failure, { ...(stages ? { stages } : {}), pages });
+}
+
+/** One timed run as a sample; `failure` says why it does not count. */
+function toSample(m: Measurement, run: number, failure: string | undefined, extra: Pick<Sample, "stages" | "pages"> = {}): Sample {
+  const { wallSeconds, hrWallSeconds, peakRssMB, treeRssMB, userSeconds, sysSeconds, treeCpuSeconds } = m;
   return {
     run,
-    wallSeconds: m.wallSeconds,
-    hrWallSeconds: m.hrWallSeconds,
-    peakRssMB: m.peakRssMB,
-    treeRssMB: m.treeRssMB,
-    userSeconds: m.userSeconds,
-    sysSeconds: m.sysSeconds,
-    treeCpuSeconds: m.treeCpuSeconds,
-    ...(stages ? { stages } : {}),
-    pages,
+    wallSeconds,
+    hrWallSeconds,
+    peakRssMB,
+    treeRssMB,
+    userSeconds,
+    sysSeconds,
+    treeCpuSeconds,
+    ...extra,
     ok: !failure,
     ...(failure ? { failure } : {}),
   };
@@ -356,18 +356,7 @@ async function runCheck(postings: number, site: string, options: Options, run: n
     method: options.rssMethod,
   });
   const failure = describeFailure(m) ?? (m.stdout.includes(`${postings} postings checked`) ? undefined : `unexpected output: ${tail(m.stdout)}`);
-  return {
-    run,
-    wallSeconds: m.wallSeconds,
-    hrWallSeconds: m.hrWallSeconds,
-    peakRssMB: m.peakRssMB,
-    treeRssMB: m.treeRssMB,
-    userSeconds: m.userSeconds,
-    sysSeconds: m.sysSeconds,
-    treeCpuSeconds: m.treeCpuSeconds,
-    ok: !failure,
-    ...(failure ? { failure } : {}),
-  };
+  return toSample(m, run, failure);
 }
 
 function median(values: number[]): number | null {
