@@ -7,6 +7,7 @@ import { jobPostingJsonLd, scriptSafeJson } from "./src/json-ld.ts";
 import { isPosting, JOBS_DIR, loadSite } from "./src/load-site.ts";
 import { cacheNunjucksCompilation } from "./src/nunjucks-compile-cache.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
+import { renderOnce } from "./src/render-once.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
 
 // Eleventy only renders: the typed core in src/ reads, validates and derives
@@ -66,7 +67,20 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("jobPostingJsonLd", jobPostingJsonLd);
 
   // Compile each Nunjucks template once, not once per page (see the module for why).
-  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: Parameters<typeof cacheNunjucksCompilation>[0] }) => cacheNunjucksCompilation(nunjucks));
+  let nunjucksEnvironment: { render(name: string, context: object): string } | undefined;
+  eleventyConfig.on(
+    "eleventy.engine.njk",
+    ({ nunjucks, environment }: { nunjucks: Parameters<typeof cacheNunjucksCompilation>[0]; environment: typeof nunjucksEnvironment }) => {
+      cacheNunjucksCompilation(nunjucks);
+      nunjucksEnvironment = environment;
+    },
+  );
+
+  // A role's card (_includes/role-card.njk), rendered once per role however many lists show it.
+  eleventyConfig.addFilter(
+    "roleCard",
+    renderOnce(() => nunjucksEnvironment, "role-card.njk", "role"),
+  );
 
   // Everything from a posting is text unless a template says `| safe` (only sanitized bodies do).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
