@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { arrangeSite, type Redirect, redirectsFileText, type TeamGroup } from "./arrange-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
@@ -8,7 +9,7 @@ import { buildNavigation, type NavItem } from "./navigation.ts";
 import { type ParsedLanding, type ParsedPosting, parseLanding, parsePosting } from "./parse-posting.ts";
 import { error, hasErrors, type Problem, START, warning } from "./problem.ts";
 import { fileVersion, LANDING_PAGE_NAMES, listSources, POSTING_EXTENSIONS } from "./read-sources.ts";
-import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
+import { loadSiteConfig, SITE_FILE, type SiteConfig } from "./site-config.ts";
 import { slugify } from "./slug.ts";
 
 // The whole pipeline in one call: read → parse → validate → derive → arrange.
@@ -55,11 +56,18 @@ export interface LoadOptions {
 // files whose size or modification time changed.
 const cache = new Map<string, { version: string; posting: ParsedPosting }>();
 
+type LoadResult = { site?: CareersSite; problems: Problem[]; checked: number; reparsed: Set<string> };
+
+// `npm run build` loads the site to check it, then Eleventy's data function
+// loads it again in the same process: with nothing changed in between, the
+// derived site is reused rather than derived a second time.
+let lastLoad: { inputs: string; result: Omit<LoadResult, "reparsed"> } | undefined;
+
 /**
  * `checked` counts the posting files read, drafts included; `reparsed` names
  * those read afresh rather than from the cache (all of them the first time).
  */
-export function loadSite(options: LoadOptions): { site?: CareersSite; problems: Problem[]; checked: number; reparsed: Set<string> } {
+export function loadSite(options: LoadOptions): LoadResult {
   const { siteDir } = options;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
@@ -67,10 +75,33 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
 
   const reparsed = new Set<string>();
   const postings = listing.postings.map((path) => parsePostingCached(siteDir, path, reparsed));
-  const landingResult = listing.landingPage ? parseLanding(siteDir, listing.landingPage) : undefined;
+  const siteFile = join(siteDir, SITE_FILE);
+  const inputs = JSON.stringify([
+    siteDir,
+    options.includeDrafts ?? false,
+    options.today ?? todayInUtc(),
+    listing.postings,
+    existsSync(siteFile) && fileVersion(siteFile),
+    listing.landingPage && fileVersion(listing.landingPage),
+  ]);
+  if (reparsed.size === 0 && lastLoad?.inputs === inputs) return { ...lastLoad.result, reparsed };
+  const result = deriveSite(options, config, listing.landingPage, postings, problems);
+  lastLoad = { inputs, result };
+  return { ...result, reparsed };
+}
+
+function deriveSite(
+  options: LoadOptions,
+  config: SiteConfig | undefined,
+  landingPage: string | undefined,
+  postings: ParsedPosting[],
+  problems: Problem[],
+): Omit<LoadResult, "reparsed"> {
+  const { siteDir } = options;
+  const landingResult = landingPage ? parseLanding(siteDir, landingPage) : undefined;
   problems.push(...postings.flatMap((p) => p.problems), ...(landingResult?.problems ?? []));
   const checked = postings.length;
-  if (!config) return { problems, checked, reparsed };
+  if (!config) return { problems, checked };
 
   const today = options.today ?? todayInUtc();
   const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
@@ -110,10 +141,10 @@ export function loadSite(options: LoadOptions): { site?: CareersSite; problems: 
   }
   const arranged = arrangeSite(config, roles, landingResult?.landing);
   problems.push(...arranged.problems);
-  if (hasErrors(problems)) return { problems, checked, reparsed };
+  if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const navigation = buildNavigation(config.jobs_path, landingResult?.landing, roles);
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked, reparsed };
+  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 
 function parsePostingCached(siteDir: string, absolutePath: string, reparsed: Set<string>): ParsedPosting {
