@@ -3,15 +3,17 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { discoveryFiles } from "./src/discovery.ts";
 import { formatProblem } from "./src/format-problems.ts";
-import { jobPostingJsonLd, scriptSafeJson } from "./src/json-ld.ts";
-import { isPosting, JOBS_DIR, loadSite } from "./src/load-site.ts";
+import { type CareersSite, isPosting, JOBS_DIR, loadSite } from "./src/load-site.ts";
 import { cacheNunjucksCompilation } from "./src/nunjucks-compile-cache.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
-import { renderOnce } from "./src/render-once.ts";
+import { writeRolePagesInParallel } from "./src/render-pages.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
+import { templateFilters } from "./src/template-filters.ts";
 
 // Eleventy only renders: the typed core in src/ reads, validates and derives
 // every value, and hands the templates in layouts/ one `openings` object.
+// Role pages, one per posting, are rendered by src/render-pages.ts as the
+// build starts, through the same layouts; Eleventy renders the rest.
 // Postings are never Eleventy templates, so nothing in them reaches Eleventy's
 // options or a template engine. https://www.11ty.dev/docs/config/
 
@@ -30,20 +32,36 @@ export default function (eleventyConfig: UserConfig) {
     onlyPostingsChanged = changedFiles.length > 0 && changedFiles.every((file) => isPosting(siteDir, file));
   });
 
-  // https://www.11ty.dev/docs/data-global-custom/
-  eleventyConfig.addGlobalData("openings", () => {
-    const { site, problems, reparsed } = loadSite({ siteDir, includeDrafts: devServer });
+  // Each build loads the site once, as it starts, and writes the role pages.
+  // https://www.11ty.dev/docs/events/#eleventy.before
+  let openings: Readonly<CareersSite & { redirectPages: CareersSite["redirects"] }> | undefined;
+  let rolePagesWritten: Promise<unknown> = Promise.resolve();
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    openings = undefined;
+    const { site, problems, reparsed } = await loadSite({ siteDir, includeDrafts: devServer });
     // `npm run build` printed these already, before Eleventy started; the dev server has no such step.
     if (devServer) for (const problem of problems) console.error(formatProblem(problem));
     if (!site || hasErrors(problems)) throw new ProblemsFound(problems);
     const incremental = devServer && onlyPostingsChanged;
     const rolePages = incremental ? site.roles.filter((role) => reparsed.has(role.file)) : site.roles;
+    // Written by worker threads while Eleventy renders the rest, when the site is large enough to gain from it.
+    rolePagesWritten = writeRolePagesInParallel(directories.output, site, rolePages);
+    // Awaited in eleventy.after; a failure also stops the build if Eleventy fails first.
+    rolePagesWritten.catch(() => {});
     const edited = new Set(rolePages.map((role) => role.url));
     const redirectPages = incremental ? site.redirects.filter((redirect) => edited.has(redirect.to)) : site.redirects;
     // Eleventy deep-copies plain data objects into every template's data, and
     // once more per paginated template; a frozen one it shares as it is. With
     // 10,000 roles those copies were most of the build's memory.
-    return Object.freeze({ ...site, rolePages, redirectPages });
+    openings = Object.freeze({ ...site, redirectPages });
+  });
+
+  eleventyConfig.on("eleventy.after", () => rolePagesWritten);
+
+  // https://www.11ty.dev/docs/data-global-custom/
+  eleventyConfig.addGlobalData("openings", () => {
+    if (!openings) throw new Error("the site was not loaded before Eleventy asked for its data");
+    return openings;
   });
 
   // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets
@@ -60,11 +78,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(rssPlugin);
   // sitemap.xml, robots.txt, feed.xml, feed.json and jobs.json place the values of src/discovery.ts. https://www.11ty.dev/docs/filters/
   eleventyConfig.addFilter("discoveryFiles", discoveryFiles);
-  // JSON where `<` is `\u003c`, so no posting text can close a <script> or read as markup. https://mozilla.github.io/nunjucks/templating.html#dump
-  eleventyConfig.addFilter("scriptSafeJson", scriptSafeJson);
-
-  // schema.org JobPosting for an open role's page, built as the page renders. https://www.11ty.dev/docs/filters/
-  eleventyConfig.addFilter("jobPostingJsonLd", jobPostingJsonLd);
 
   // Compile each Nunjucks template once, not once per page (see the module for why).
   let nunjucksEnvironment: { render(name: string, context: object): string } | undefined;
@@ -76,11 +89,8 @@ export default function (eleventyConfig: UserConfig) {
     },
   );
 
-  // A role's card (_includes/role-card.njk), rendered once per role however many lists show it.
-  eleventyConfig.addFilter(
-    "roleCard",
-    renderOnce(() => nunjucksEnvironment, "role-card.njk", "role"),
-  );
+  // The filters role pages are rendered with too (src/template-filters.ts).
+  for (const [name, filter] of Object.entries(templateFilters(() => nunjucksEnvironment))) eleventyConfig.addFilter(name, filter);
 
   // Everything from a posting is text unless a template says `| safe` (only sanitized bodies do).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });

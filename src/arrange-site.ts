@@ -17,6 +17,19 @@ export interface TeamGroup {
   roles: Role[];
 }
 
+/** A closed role's page suggests a few open roles in its team and links to the rest. */
+export interface OtherRoles {
+  roles: Role[];
+  /** The team's filter page, which lists them all. */
+  url: string;
+  /** "12 open roles" */
+  countLabel: string;
+  more: boolean;
+}
+
+/** Enough to carry on looking; a long list on a closed role's page buries it (and, on a big site, weighs megabytes). */
+export const OTHER_ROLES_SHOWN = 5;
+
 export interface Redirect {
   from: string;
   to: string;
@@ -83,7 +96,12 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
     problems.push(...checkLinks(file, url, links, known, config));
   }
 
-  const openRolesByTeam = Object.fromEntries(facets.teams.map((facet) => [facet.label, facet.roles]));
+  const openRolesByTeam = Object.fromEntries(
+    facets.teams.map((facet): [string, OtherRoles] => [
+      facet.label,
+      { roles: facet.roles.slice(0, OTHER_ROLES_SHOWN), url: facet.url, countLabel: facet.countLabel, more: facet.roles.length > OTHER_ROLES_SHOWN },
+    ]),
+  );
   return {
     site: { openRoles, openRolesLabel: count(openRoles.length, "open role"), teams: groupByTeam(openRoles), facets, openRolesByTeam, redirects },
     problems,

@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { site, problems, checked } = loadSite({ siteDir });
+  const { site, problems, checked } = await loadSite({ siteDir });
   const outputDir = resolve(values.out ?? resolve(siteDir, "_site"));
   report(problems);
   if (!site || hasErrors(problems)) {

@@ -44,6 +44,7 @@ export interface Role {
   /** Where the posting sets its address and redirects, for problems about them. */
   urlAt: Position;
   redirectFromAt: Position[];
+  navLabelAt: Position;
   /** Links in the body, checked once every page's address is known. */
   links: BodyLink[];
   /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
@@ -53,7 +54,7 @@ export interface Role {
   job: Job;
 }
 
-export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt"> & {
+export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt"> & {
   job: Job;
   slug: string;
   /** Where to apply: the posting's `apply`, else the site's. */
@@ -110,6 +111,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     redirectFrom: job.redirect_from ?? [],
     urlAt: input.urlAt,
     redirectFromAt: input.redirectFromAt,
+    navLabelAt: input.navLabelAt,
     links: input.links,
     filters: { team: job.team ? slugify(job.team) : "", locations: locations.map(slugify), types: employmentTypes.map(employmentTypeSlug) },
     job,

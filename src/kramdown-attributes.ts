@@ -41,7 +41,8 @@ export function kramdownAttributes(md: MarkdownIt): void {
           child.content = child.content.slice(leading[0].length);
         }
         // At the end of a heading or paragraph: `## Title {#anchor}`, `text {: .note}`.
-        const trailing = c === children.length - 1 ? TRAILING_IAL.exec(child.content) : null;
+        // (The `{` test first: the pattern is slow on long text that has none.)
+        const trailing = c === children.length - 1 && child.content.includes("{") ? TRAILING_IAL.exec(child.content) : null;
         if (trailing && tokens[i - 1]) {
           apply(tokens[i - 1] as Token, trailing[1] ?? trailing[2] ?? "");
           child.content = child.content.slice(0, trailing.index);

@@ -1,16 +1,18 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { arrangeSite, type Redirect, redirectsFileText, type TeamGroup } from "./arrange-site.ts";
+import { arrangeSite, type OtherRoles, type Redirect, redirectsFileText, type TeamGroup } from "./arrange-site.ts";
 import { todayInUtc } from "./calendar-date.ts";
 import { deriveRole, type Role } from "./derive-role.ts";
 import type { FacetGroups } from "./facets.ts";
 import { firstCommittedDates } from "./first-committed.ts";
 import { buildNavigation, type NavItem } from "./navigation.ts";
-import { type ParsedLanding, type ParsedPosting, parseLanding, parsePosting } from "./parse-posting.ts";
+import { type ParsedLanding, type ParsedPosting, parseLanding } from "./parse-posting.ts";
 import { error, hasErrors, type Problem, START, warning } from "./problem.ts";
 import { fileVersion, LANDING_PAGE_NAMES, listSources, POSTING_EXTENSIONS } from "./read-sources.ts";
 import { loadSiteConfig, SITE_FILE, type SiteConfig } from "./site-config.ts";
 import { slugify } from "./slug.ts";
+import { inWorker, workersFor } from "./worker-pool.ts";
+import { type PostingFile, parseShare } from "./worker-tasks.ts";
 
 // The whole pipeline in one call: read → parse → validate → derive → arrange.
 // Eleventy's templates and `npm run check` both start here, so they can never
@@ -37,8 +39,8 @@ export interface CareersSite {
   landing?: ParsedLanding;
   /** Filter pages and the index's filter form. */
   facets: FacetGroups;
-  /** Team name → its open roles, for the "other roles" on a closed role's page. */
-  openRolesByTeam: Record<string, Role[]>;
+  /** Team name → some of its open roles, for a closed role's page. */
+  openRolesByTeam: Record<string, OtherRoles>;
   redirects: Redirect[];
   /** The `_redirects` file for hosts that read one. */
   redirectsFile: string;
@@ -67,14 +69,13 @@ let lastLoad: { inputs: string; result: Omit<LoadResult, "reparsed"> } | undefin
  * `checked` counts the posting files read, drafts included; `reparsed` names
  * those read afresh rather than from the cache (all of them the first time).
  */
-export function loadSite(options: LoadOptions): LoadResult {
+export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   const { siteDir } = options;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
   problems.push(...listing.problems);
 
-  const reparsed = new Set<string>();
-  const postings = listing.postings.map((path) => parsePostingCached(siteDir, path, reparsed));
+  const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings);
   const siteFile = join(siteDir, SITE_FILE);
   const inputs = JSON.stringify([
     siteDir,
@@ -143,16 +144,31 @@ function deriveSite(
   problems.push(...arranged.problems);
   if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
-  const navigation = buildNavigation(config.jobs_path, landingResult?.landing, roles);
+  const { menu: navigation, problems: menuProblems } = buildNavigation(config.jobs_path, landingResult?.landing, roles);
+  problems.push(...menuProblems);
   return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 
-function parsePostingCached(siteDir: string, absolutePath: string, reparsed: Set<string>): ParsedPosting {
-  const version = fileVersion(absolutePath);
-  const cached = cache.get(absolutePath);
-  if (cached?.version === version) return cached.posting;
-  const posting = parsePosting(siteDir, absolutePath, version);
-  reparsed.add(posting.file);
-  cache.set(absolutePath, { version, posting });
-  return posting;
+/** Parses the postings not in the cache, on worker threads too when there are many (worker-pool.ts). */
+async function parsePostingsCached(siteDir: string, paths: string[]): Promise<{ postings: ParsedPosting[]; reparsed: Set<string> }> {
+  const postings: ParsedPosting[] = [];
+  const stale: { index: number; file: PostingFile }[] = [];
+  for (const [index, path] of paths.entries()) {
+    const version = fileVersion(path);
+    const cached = cache.get(path);
+    if (cached?.version === version) postings[index] = cached.posting;
+    else stale.push({ index, file: { path, version } });
+  }
+  const files = stale.map(({ file }) => file);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: workersFor(files.length) }, (_, i) => inWorker(i, "parseShare", siteDir, files, next));
+  const shares = [parseShare(siteDir, files, next), ...(await Promise.all(workers))];
+  const reparsed = new Set<string>();
+  for (const [i, posting] of shares.flat()) {
+    const { index, file } = stale[i] as (typeof stale)[number];
+    postings[index] = posting;
+    reparsed.add(posting.file);
+    cache.set(file.path, { version: file.version, posting });
+  }
+  return { postings, reparsed };
 }

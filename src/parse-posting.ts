@@ -26,6 +26,8 @@ export interface ParsedPosting {
   links: BodyLink[];
   urlAt: Position;
   redirectFromAt: Position[];
+  /** Where `shortened-link` is, for a warning when the menu has no room for it. */
+  navLabelAt: Position;
   problems: Problem[];
 }
 
@@ -62,6 +64,7 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     links: [],
     urlAt: START,
     redirectFromAt: [],
+    navLabelAt: START,
     problems: read.problems,
   };
   const { file, frontMatter, problems } = read;
@@ -76,7 +79,15 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
   const redirectFromAt = (job?.redirect_from ?? []).map((_, i) =>
     frontMatter.locate(Array.isArray(frontMatter.data.redirect_from) ? ["redirect_from", i] : ["redirect_from"]),
   );
-  return { ...parsed, job, ...body, headingLocation: heading.location, urlAt: frontMatter.locate(["permalink"]), redirectFromAt };
+  return {
+    ...parsed,
+    job,
+    ...body,
+    headingLocation: heading.location,
+    urlAt: frontMatter.locate(["permalink"]),
+    redirectFromAt,
+    navLabelAt: frontMatter.locate(["shortened-link"]),
+  };
 }
 
 export function parseLanding(siteDir: string, absolutePath: string): { landing?: ParsedLanding; problems: Problem[] } {

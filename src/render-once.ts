@@ -3,7 +3,7 @@
 // cards on a large site. The card is rendered from its template once per
 // role and that markup reused.
 
-interface NunjucksEnvironment {
+export interface NunjucksEnvironment {
   render(name: string, context: object): string;
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
@@ -128,5 +128,55 @@ describe("an empty careers site", () => {
     const index = readPage(out, "/jobs/");
     assert.equal(text(index.querySelector("#open-roles")), "0 open roles");
     assert.match(text(index.querySelector(".empty-state")), /no open roles right now/);
+  });
+});
+
+describe("building on worker threads", () => {
+  // Large sites parse and render on worker threads (src/worker-pool.ts); this
+  // site is small, so OPENINGS_WORKERS forces them, and the result must be the
+  // same, byte for byte and problem for problem, as on one thread.
+  const postings = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [
+      `jobs/role-${String(i).padStart(2, "0")}.md`,
+      posting(
+        `title: Role ${i}\nteam: ${["Design", "Data", "Sales"][i % 3]}\n${i % 4 ? "location: London, UK" : "remote: true"}${i % 9 === 0 ? "\nclosed: true" : ""}`,
+        `## About\n\nRole ${i} does <strong>things</strong>.${i % 7 === 0 ? " <script>alert(1)</script>" : ""}`,
+      ),
+    ]),
+  );
+  const site = makeSite(postings);
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((file) => statSync(join(dir, file)).isFile())
+      .sort()
+      .map((file) => [file, readFileSync(join(dir, file), "utf8")]);
+
+  it("reports the same problems in the same order", () => {
+    const one = runCli(["check", "--site", site], { OPENINGS_WORKERS: "0" });
+    const many = runCli(["check", "--site", site], { OPENINGS_WORKERS: "2" });
+    assert.equal(one.code, 0);
+    assert.match(one.stderr, /^jobs\/role-07\.md:6:1: warning: removed from the body .*<script>/m);
+    assert.deepEqual([many.code, many.stdout, many.stderr], [one.code, one.stdout, one.stderr]);
+  });
+
+  it("writes the same files", () => {
+    const built = (workers: string) => {
+      const out = join(site, `_site-${workers}`);
+      const result = runCli(["build", "--no-search", "--site", site, "--out", out], { OPENINGS_WORKERS: workers });
+      assert.equal(result.code, 0, result.stderr);
+      return files(out);
+    };
+    const one = built("0");
+    assert.ok(one.some(([file]) => file === join("jobs", "role-01", "index.html")));
+    assert.deepEqual(built("2"), one);
+  });
+
+  it("suggests five open roles in its team on a closed role's page, and links to the rest", () => {
+    const page = readPage(join(site, "_site-0"), "/jobs/role-09/");
+    assert.equal(text(page.querySelector(".other-roles h2")), "Open roles in Design");
+    assert.equal(page.querySelectorAll(".other-roles .role-card").length, 5);
+    const more = page.querySelector(".other-roles .more-roles a");
+    assert.equal(text(more), "See all 9 open roles in Design");
+    assert.equal(more?.getAttribute("href"), "/jobs/team/design/");
   });
 });

@@ -158,6 +158,27 @@ describe("npm run check", () => {
     assert.match(stdout, new RegExp(`0 errors, ${Object.keys(WARNINGS).length} warnings`));
   });
 
+  it("keeps the header menu to eight links and names the posting left out", () => {
+    const menuPostings = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [
+        `jobs/role-${i + 1}.md`,
+        posting(`title: Role ${i + 1}\nlocation: London, UK\nweight: ${i + 1}\nshortened-link: Role ${i + 1}`),
+      ]),
+    );
+    const site = makeSite(menuPostings);
+    const { code, stderr } = runCli(["check", "--site", site]);
+    assert.equal(code, 0);
+    assert.equal(
+      stderr.trim(),
+      "jobs/role-9.md:5:17: warning: the header menu shows 8 links, and this one does not fit (remove `shortened-link`, or give it a lower `weight` than the links it should come before)",
+    );
+    const menu = readPage(buildSite(site), "/jobs/role-1/").querySelectorAll(".site-nav a");
+    assert.deepEqual(
+      menu.map((a) => text(a)),
+      Array.from({ length: 8 }, (_, i) => `Role ${i + 1}`),
+    );
+  });
+
   it("also prints GitHub annotations inside GitHub Actions", () => {
     const { stdout } = runCli(["check", "--site", makeSite(files({ "missing-title": ERRORS["missing-title"] as [string, string] }))], {
       GITHUB_ACTIONS: "true",

@@ -226,8 +226,8 @@ describe("discovery files", () => {
     }
   });
 
-  it("leaves drafts out even in the dev server, where they have pages", () => {
-    const { site } = loadSite({ siteDir: makeSite(files), includeDrafts: true, today: "2026-06-01" });
+  it("leaves drafts out even in the dev server, where they have pages", async () => {
+    const { site } = await loadSite({ siteDir: makeSite(files), includeDrafts: true, today: "2026-06-01" });
     if (!site) assert.fail("the site did not load");
     assert.ok(site.openRoles.some((role) => role.title === "Secret draft"));
     const discovery = discoveryFiles(site, "2026-06-01");

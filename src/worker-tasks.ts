@@ -1,0 +1,60 @@
+import { isMainThread, parentPort } from "node:worker_threads";
+import type { Role } from "./derive-role.ts";
+import { type ParsedPosting, parsePosting } from "./parse-posting.ts";
+import { type RolePageSite, writeRolePages } from "./render-pages.ts";
+
+// What a worker thread does (worker-pool.ts starts them). Each task is a
+// plain function, also called on the main thread, so a site parses and
+// renders the same with or without workers.
+
+export interface PostingFile {
+  path: string;
+  version: string;
+}
+
+/** Postings are taken this many at a time from the shared queue. */
+const BATCH = 32;
+
+/**
+ * Parses postings from `files` until none are left, taking the next batch
+ * from `next` (shared with the other threads, so a thread that started late
+ * or runs slowly simply takes fewer). Returns each posting with its index.
+ */
+export function parseShare(siteDir: string, files: PostingFile[], next: Int32Array): [number, ParsedPosting][] {
+  const parsed: [number, ParsedPosting][] = [];
+  for (let start = Atomics.add(next, 0, BATCH); start < files.length; start = Atomics.add(next, 0, BATCH)) {
+    for (const [offset, file] of files.slice(start, start + BATCH).entries()) {
+      parsed.push([start + offset, parsePosting(siteDir, file.path, file.version)]);
+    }
+  }
+  return parsed;
+}
+
+export function writeRolePagesTask(outputDir: string, site: RolePageSite, roles: Role[]): number {
+  writeRolePages(outputDir, site, roles);
+  return roles.length;
+}
+
+const tasks = { parseShare, writeRolePagesTask };
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+
+export interface TaskMessage {
+  id: number;
+  task: TaskName;
+  args: unknown[];
+}
+
+export type ResultMessage = { id: number; result: unknown } | { id: number; failure: string };
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on("message", ({ id, task, args }: TaskMessage) => {
+    try {
+      const run = tasks[task] as (...args: unknown[]) => unknown;
+      port.postMessage({ id, result: run(...args) } satisfies ResultMessage);
+    } catch (cause) {
+      port.postMessage({ id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) } satisfies ResultMessage);
+    }
+  });
+}
