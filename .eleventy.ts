@@ -6,7 +6,7 @@ import { formatProblem } from "./src/format-problems.ts";
 import { type CareersSite, isPosting, JOBS_DIR, loadSite } from "./src/load-site.ts";
 import { cacheNunjucksCompilation } from "./src/nunjucks-compile-cache.ts";
 import { hasErrors, ProblemsFound } from "./src/problem.ts";
-import { writeRolePagesInParallel } from "./src/render-pages.ts";
+import { ROLE_PAGES_WRITTEN_BY_BUILD, writeRolePagesInParallel } from "./src/render-pages.ts";
 import { loadSiteConfig, SITE_FILE } from "./src/site-config.ts";
 import { templateFilters } from "./src/template-filters.ts";
 
@@ -44,10 +44,13 @@ export default function (eleventyConfig: UserConfig) {
     if (!site || hasErrors(problems)) throw new ProblemsFound(problems);
     const incremental = devServer && onlyPostingsChanged;
     const rolePages = incremental ? site.roles.filter((role) => reparsed.has(role.file)) : site.roles;
-    // Written by worker threads while Eleventy renders the rest, when the site is large enough to gain from it.
-    rolePagesWritten = writeRolePagesInParallel(directories.output, site, rolePages);
-    // Awaited in eleventy.after; a failure also stops the build if Eleventy fails first.
-    rolePagesWritten.catch(() => {});
+    // `npm run build` has them written already (src/build-site.ts); the dev server writes them here.
+    if (!process.env[ROLE_PAGES_WRITTEN_BY_BUILD]) {
+      // On worker threads while Eleventy renders the rest, when the site is large enough to gain from it.
+      rolePagesWritten = writeRolePagesInParallel(directories.output, site, rolePages);
+      // Awaited in eleventy.after; a failure also stops the build if Eleventy fails first.
+      rolePagesWritten.catch(() => {});
+    }
     const edited = new Set(rolePages.map((role) => role.url));
     const redirectPages = incremental ? site.redirects.filter((redirect) => edited.has(redirect.to)) : site.redirects;
     // Eleventy deep-copies plain data objects into every template's data, and

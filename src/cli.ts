@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
   const { buildSite } = await import("./build-site.ts");
-  const timings = await buildSite(siteDir, outputDir, { search: !values["no-search"] });
+  const timings = await buildSite(siteDir, outputDir, site, { search: !values["no-search"] });
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${outputDir}${warnings}.`);
   const search = values["no-search"] ? "no search index (--no-search)" : `search index written in ${timings.search.toFixed(2)} s`;

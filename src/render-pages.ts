@@ -15,6 +15,9 @@ import { inWorker, split, workersFor } from "./worker-pool.ts";
 
 export const LAYOUTS_DIR = join(import.meta.dirname, "..", "layouts");
 
+/** Set while build-site.ts writes the role pages itself, so .eleventy.ts leaves them alone. */
+export const ROLE_PAGES_WRITTEN_BY_BUILD = "OPENINGS_ROLE_PAGES_WRITTEN_BY_BUILD";
+
 /** What a role's page shows besides the role itself. */
 export type RolePageSite = Pick<CareersSite, "config" | "navigation" | "openRolesByTeam">;
 
@@ -38,8 +41,7 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
 }
 
 /** Writes each role's page at its URL under `outputDir` (role URLs are checked site paths: see site-path.ts). */
-export function writeRolePages(outputDir: string, site: RolePageSite, roles: readonly Role[]): void {
-  const render = rolePageRenderer(site);
+export function writeRolePages(outputDir: string, site: RolePageSite, roles: readonly Role[], render = rolePageRenderer(site)): void {
   const folders = new Set<string>();
   for (const role of roles) {
     const file = join(outputDir, outputFileFor(role.url));
@@ -60,6 +62,17 @@ export async function writeRolePagesInParallel(outputDir: string, site: RolePage
   const workers = workersFor(roles.length);
   if (workers === 0) return writeRolePages(outputDir, site, roles);
   // Only what role pages show is copied to the workers, not the whole site.
+  // Roles go in batches, all sent at once: a worker takes the next from its
+  // queue without waiting for this thread (busy with Eleventy), and holds
+  // only the batch it is rendering as objects, not a copy of every role.
   const shown: RolePageSite = { config: site.config, navigation: site.navigation, openRolesByTeam: site.openRolesByTeam };
-  await Promise.all(split(roles, workers).map((share, i) => inWorker(i, "writeRolePagesTask", outputDir, shown, share)));
+  const build = ++builds;
+  await Promise.all(
+    split(roles, workers).flatMap((share, i) =>
+      split(share, Math.ceil(share.length / ROLES_PER_BATCH)).map((batch) => inWorker(i, "writeRolePagesTask", build, outputDir, shown, batch)),
+    ),
+  );
 }
+
+const ROLES_PER_BATCH = 500;
+let builds = 0;

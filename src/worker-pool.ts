@@ -63,7 +63,7 @@ function poolWorker(index: number): PoolWorker {
 }
 
 /** Runs `task` on worker `index` (started on first use and kept for later builds). */
-export function inWorker<T extends TaskName>(index: number, task: T, ...args: Parameters<Tasks[T]>): Promise<ReturnType<Tasks[T]>> {
+export function inWorker<T extends TaskName>(index: number, task: T, ...args: Parameters<Tasks[T]>): Promise<Awaited<ReturnType<Tasks[T]>>> {
   const entry = poolWorker(index);
   const id = nextId++;
   return new Promise((resolve, reject) => {

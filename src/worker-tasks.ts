@@ -1,7 +1,7 @@
 import { isMainThread, parentPort } from "node:worker_threads";
 import type { Role } from "./derive-role.ts";
 import { type ParsedPosting, parsePosting } from "./parse-posting.ts";
-import { type RolePageSite, writeRolePages } from "./render-pages.ts";
+import type { RolePageSite } from "./render-pages.ts";
 
 // What a worker thread does (worker-pool.ts starts them). Each task is a
 // plain function, also called on the main thread, so a site parses and
@@ -30,8 +30,16 @@ export function parseShare(siteDir: string, files: PostingFile[], next: Int32Arr
   return parsed;
 }
 
-export function writeRolePagesTask(outputDir: string, site: RolePageSite, roles: Role[]): number {
-  writeRolePages(outputDir, site, roles);
+/** One renderer per build (`build` counts them), reused for each batch of its roles. */
+let renderer: { build: number; render: (role: Role) => string } | undefined;
+
+export async function writeRolePagesTask(build: number, outputDir: string, site: RolePageSite, roles: Role[]): Promise<number> {
+  // Imported only to render: loading Nunjucks makes V8's string handling
+  // slower for the rest of the thread (it builds objects on String.prototype),
+  // and parsing postings afterwards took 25% longer.
+  const { rolePageRenderer, writeRolePages } = await import("./render-pages.ts");
+  if (renderer?.build !== build) renderer = { build, render: rolePageRenderer(site) };
+  writeRolePages(outputDir, site, roles, renderer.render);
   return roles.length;
 }
 
@@ -49,10 +57,10 @@ export type ResultMessage = { id: number; result: unknown } | { id: number; fail
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  port.on("message", ({ id, task, args }: TaskMessage) => {
+  port.on("message", async ({ id, task, args }: TaskMessage) => {
     try {
       const run = tasks[task] as (...args: unknown[]) => unknown;
-      port.postMessage({ id, result: run(...args) } satisfies ResultMessage);
+      port.postMessage({ id, result: await run(...args) } satisfies ResultMessage);
     } catch (cause) {
       port.postMessage({ id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) } satisfies ResultMessage);
     }
