@@ -149,6 +149,36 @@ function deriveSite(
   return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 
+/**
+ * Parses `files` on this thread and, for many, on worker threads too
+ * (worker-pool.ts). Workers parse in rounds and hand each round back, so no
+ * thread holds more than a round of results besides this one; this thread
+ * lets the event loop run between its own batches to start the next rounds.
+ */
+async function parseInParallel(siteDir: string, files: PostingFile[]): Promise<[number, ParsedPosting][]> {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const parsed: [number, ParsedPosting][] = [];
+  // Two rounds in flight, so a worker finds the next one waiting when it ends one.
+  const worker = async (index: number) => {
+    const round = () => inWorker(index, "parseShare", siteDir, files, next, WORKER_ROUND);
+    let [current, following] = [round(), round()];
+    for (let results = await current; results.length; results = await current) {
+      parsed.push(...results);
+      [current, following] = [following, round()];
+    }
+    await following;
+  };
+  const workers = Array.from({ length: workersFor(files.length) }, (_, i) => worker(i));
+  for (let batch = parseShare(siteDir, files, next); batch.length; batch = parseShare(siteDir, files, next)) {
+    parsed.push(...batch);
+    if (workers.length) await new Promise(setImmediate);
+  }
+  await Promise.all(workers);
+  return parsed;
+}
+
+const WORKER_ROUND = 256;
+
 /** Parses the postings not in the cache, on worker threads too when there are many (worker-pool.ts). */
 async function parsePostingsCached(siteDir: string, paths: string[]): Promise<{ postings: ParsedPosting[]; reparsed: Set<string> }> {
   const postings: ParsedPosting[] = [];
@@ -159,12 +189,11 @@ async function parsePostingsCached(siteDir: string, paths: string[]): Promise<{ 
     if (cached?.version === version) postings[index] = cached.posting;
     else stale.push({ index, file: { path, version } });
   }
-  const files = stale.map(({ file }) => file);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: workersFor(files.length) }, (_, i) => inWorker(i, "parseShare", siteDir, files, next));
-  const shares = [parseShare(siteDir, files, next), ...(await Promise.all(workers))];
   const reparsed = new Set<string>();
-  for (const [i, posting] of shares.flat()) {
+  for (const [i, posting] of await parseInParallel(
+    siteDir,
+    stale.map(({ file }) => file),
+  )) {
     const { index, file } = stale[i] as (typeof stale)[number];
     postings[index] = posting;
     reparsed.add(posting.file);

@@ -5,10 +5,15 @@ import type { ResultMessage, TaskMessage, TaskName, Tasks } from "./worker-tasks
 // Parsing and rendering are independent per posting, so a large site spreads
 // them over the machine's cores: worker threads beside the main thread, each
 // running the functions of worker-tasks.ts. Small sites use none; starting a
-// worker (loading the modules again) costs about a third of a second.
+// worker (loading the modules again) costs about half a second of CPU.
 
-/** Fewer postings than this per thread, and a worker costs more than it saves. */
-const POSTINGS_PER_THREAD = 300;
+/**
+ * Fewer postings than this per thread, and a worker costs more than it saves:
+ * measured on 2 cores, one worker slowed 1,000 and 3,000 postings down and
+ * sped 10,000 up by 15%. Threads on 2 cores also compete with V8's own
+ * garbage-collector threads, so they gain far less than 2×.
+ */
+const POSTINGS_PER_THREAD = 2500;
 const MOST_WORKERS = 7;
 
 /** How many workers to use for `postings` postings; `OPENINGS_WORKERS` overrides (tests use it to run both ways). */

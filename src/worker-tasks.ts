@@ -16,13 +16,16 @@ export interface PostingFile {
 const BATCH = 32;
 
 /**
- * Parses postings from `files` until none are left, taking the next batch
- * from `next` (shared with the other threads, so a thread that started late
- * or runs slowly simply takes fewer). Returns each posting with its index.
+ * Parses about `count` postings from `files` (fewer when none are left),
+ * taking the next batch from `next`, which all threads share: a thread that
+ * started late or runs slowly simply takes fewer. Returns each posting with
+ * its index; an empty list means every posting has been taken.
  */
-export function parseShare(siteDir: string, files: PostingFile[], next: Int32Array): [number, ParsedPosting][] {
+export function parseShare(siteDir: string, files: PostingFile[], next: Int32Array, count = BATCH): [number, ParsedPosting][] {
   const parsed: [number, ParsedPosting][] = [];
-  for (let start = Atomics.add(next, 0, BATCH); start < files.length; start = Atomics.add(next, 0, BATCH)) {
+  while (parsed.length < count) {
+    const start = Atomics.add(next, 0, BATCH);
+    if (start >= files.length) break;
     for (const [offset, file] of files.slice(start, start + BATCH).entries()) {
       parsed.push([start + offset, parsePosting(siteDir, file.path, file.version)]);
     }

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { generateSite } from "../bench/generate.ts";
+import { loadSite } from "../src/load-site.ts";
+import { inWorker } from "../src/worker-pool.ts";
 import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
 
 describe("building a careers site", () => {
@@ -169,6 +173,32 @@ describe("building on worker threads", () => {
     const one = built("0");
     assert.ok(one.some(([file]) => file === join("jobs", "role-01", "index.html")));
     assert.deepEqual(built("2"), one);
+  });
+
+  it("parses a larger generated site the same way on a worker as on one thread", async () => {
+    // Two copies of one generated site (the parse cache is per file), and a
+    // worker started beforehand: it then takes a share of the postings
+    // before this thread has parsed them all.
+    const copies = ["one", "many"].map((name) => {
+      const dir = mkdtempSync(join(tmpdir(), `openings-${name}-`));
+      generateSite(dir, 1500, 7);
+      return dir;
+    });
+    await inWorker(0, "parseShare", "", [], new Int32Array(new SharedArrayBuffer(4)));
+    const load = async (siteDir: string, workers: string) => {
+      process.env.OPENINGS_WORKERS = workers;
+      try {
+        return await loadSite({ siteDir, today: "2026-11-22" });
+      } finally {
+        delete process.env.OPENINGS_WORKERS;
+      }
+    };
+    const one = await load(copies[0] as string, "0");
+    const many = await load(copies[1] as string, "1");
+    assert.equal(one.checked, 1500);
+    assert.ok(one.problems.length > 0);
+    assert.deepEqual(many.problems, one.problems);
+    assert.deepEqual(many.site, one.site);
   });
 
   it("suggests five open roles in its team on a closed role's page, and links to the rest", () => {
