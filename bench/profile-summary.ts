@@ -186,7 +186,7 @@ export function formatProfileSummary(summary: ProfileSummary, top = 10): string 
   const head = `      ${"busy".padStart(6)} ${"all".padStart(6)}`;
   const busy = (entries: Entry[]) => entries.filter((e) => e.name !== "(idle)").slice(0, top);
   return [
-    `CPU profile of the main thread: ${(summary.totalMs / 1000).toFixed(2)} s sampled in ${summary.samples.toLocaleString("en-GB")} samples;`,
+    `CPU profile of one thread: ${(summary.totalMs / 1000).toFixed(2)} s sampled in ${summary.samples.toLocaleString("en-GB")} samples;`,
     `idle (waiting on I/O, timers or child processes such as Pagefind) ${(summary.idleMs / 1000).toFixed(2)} s = ${((100 * summary.idleMs) / (summary.totalMs || 1)).toFixed(1)}%.`,
     "busy = % of the non-idle time, all = % of all sampled time.",
     "",

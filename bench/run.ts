@@ -662,35 +662,29 @@ async function profile(options: Options): Promise<void> {
   const site = join(root, `site-${n}`);
   log(`generating ${fmtN(n)} postings …`);
   generateSite(site, n, options.seed);
-  const profileDir = join(BENCH_DIR, "results");
+  // One profile per thread: the main thread and any worker threads (src/worker-pool.ts).
+  const profileDir = join(BENCH_DIR, "results", `openings-build-${n}-profiles`);
+  rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const name = `openings-build-${n}.cpuprofile`;
   log(`profiling: node --cpu-prof --import tsx src/cli.ts build --site ${site} --out … (${fmtN(n)} postings)`);
   const m = await measure(
     process.execPath,
-    [
-      "--cpu-prof",
-      `--cpu-prof-dir=${profileDir}`,
-      `--cpu-prof-name=${name}`,
-      "--import",
-      "tsx",
-      CLI,
-      "build",
-      "--site",
-      site,
-      "--out",
-      join(root, "out-profile"),
-    ],
+    ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", CLI, "build", "--site", site, "--out", join(root, "out-profile")],
     { cwd: PROJECT_ROOT, timeoutMs: options.timeoutMs, method: options.rssMethod },
   );
   const failure = describeFailure(m);
   if (failure) throw new Error(`the profiled build failed: ${failure}`);
-  const file = join(profileDir, name);
   log(tail(m.stdout, 3));
   log(
-    `wall ${m.wallSeconds.toFixed(2)} s (with the profiler on), user ${fmt(m.userSeconds)} s, sys ${fmt(m.sysSeconds)} s, CPU of the whole process tree (Pagefind included) ${fmt(m.treeCpuSeconds)} s, peak RSS ${fmt(m.peakRssMB, 0)} MB (tree ${fmt(m.treeRssMB, 0)} MB); profile in ${relative(process.cwd(), file)}\n`,
+    `wall ${m.wallSeconds.toFixed(2)} s (with the profiler on), user ${fmt(m.userSeconds)} s, sys ${fmt(m.sysSeconds)} s, CPU of the whole process tree (Pagefind included) ${fmt(m.treeCpuSeconds)} s, peak RSS ${fmt(m.peakRssMB, 0)} MB (tree ${fmt(m.treeRssMB, 0)} MB); profiles in ${relative(process.cwd(), profileDir)}\n`,
   );
-  console.log(formatProfileSummary(summariseProfile(JSON.parse(readFileSync(file, "utf8")), PROJECT_ROOT), 15));
+  // Node names them CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile; thread 0 is the main thread.
+  const threadOf = (file: string) => Number(file.split(".").at(-3));
+  for (const file of readdirSync(profileDir).sort((a, b) => threadOf(a) - threadOf(b))) {
+    // Node 20 also runs tsx's module loader on a thread of its own, for the main thread and for each worker: those profiles are nearly idle.
+    console.log(`\n=== ${threadOf(file) === 0 ? "main thread" : `thread ${threadOf(file)}`} (${file})`);
+    console.log(formatProfileSummary(summariseProfile(JSON.parse(readFileSync(join(profileDir, file), "utf8")), PROJECT_ROOT), 15));
+  }
 }
 
 async function main(): Promise<number> {
