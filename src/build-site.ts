@@ -4,9 +4,9 @@ import { indexSearch } from "./index-search.ts";
 import type { CareersSite } from "./load-site.ts";
 import { ROLE_PAGES_WRITTEN_BY_BUILD, writeRolePagesInParallel } from "./render-pages.ts";
 
-// Step 6: render through Eleventy into a fresh folder beside the output, and
-// swap it in only when every page was written. A failed build leaves the
-// previous site exactly as it was.
+// Step 6: render role pages (render-pages.ts) and everything else (Eleventy)
+// into a fresh folder beside the output, and swap it in only when every page
+// was written. A failed build leaves the previous site exactly as it was.
 
 export const PROJECT_ROOT = join(import.meta.dirname, "..");
 

@@ -160,13 +160,17 @@ async function parseInParallel(siteDir: string, files: PostingFile[]): Promise<[
   const parsed: [number, ParsedPosting][] = [];
   // Two rounds in flight, so a worker finds the next one waiting when it ends one.
   const worker = async (index: number) => {
-    const round = () => inWorker(index, "parseShare", siteDir, files, next, WORKER_ROUND);
-    let [current, following] = [round(), round()];
-    for (let results = await current; results.length; results = await current) {
+    const round = () => {
+      const results = inWorker(index, "parseShare", siteDir, files, next, WORKER_ROUND);
+      results.catch(() => {}); // A failed worker fails the round awaited first; this one must not go unhandled.
+      return results;
+    };
+    const rounds = [round(), round()];
+    for (let results = await rounds.shift(); results?.length; results = await rounds.shift()) {
       parsed.push(...results);
-      [current, following] = [following, round()];
+      rounds.push(round());
     }
-    await following;
+    await Promise.all(rounds);
   };
   const workers = Array.from({ length: workersFor(files.length) }, (_, i) => worker(i));
   for (let batch = parseShare(siteDir, files, next); batch.length; batch = parseShare(siteDir, files, next)) {
