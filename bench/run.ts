@@ -666,7 +666,7 @@ async function profile(options: Options): Promise<void> {
   const profileDir = join(BENCH_DIR, "results", `openings-build-${n}-profiles`);
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  log(`profiling: node --cpu-prof --import tsx src/cli.ts build --site ${site} --out … (${fmtN(n)} postings)`);
+  log(`profiling: node --cpu-prof --import tsx src/commands/cli.ts build --site ${site} --out … (${fmtN(n)} postings)`);
   const m = await measure(
     process.execPath,
     ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", CLI, "build", "--site", site, "--out", join(root, "out-profile")],

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { JSON_SCHEMA_FILES, jsonSchemaText } from "../src/json-schema.ts";
+import { JSON_SCHEMA_FILES, jsonSchemaText } from "../src/schema/json-schema.ts";
 
 // `npm run schema`: regenerate the JSON Schemas after changing the zod ones
 // (a test fails while they disagree).

@@ -4,6 +4,8 @@
 export type Severity = "error" | "warning";
 
 export interface Problem {
+  /** Stable identifier of the kind of problem (`unknown-key`, `url-taken`), for tests, docs and annotations. */
+  code: string;
   /** Path as the user would type it, relative to the site folder. */
   file: string;
   /** 1-based; 1:1 when a problem concerns the whole file. */
@@ -13,6 +15,8 @@ export interface Problem {
   message: string;
   /** How to fix it, in plain words. */
   hint?: string;
+  /** The front-matter key it concerns, like `salary.per` or `location[1]`. */
+  key?: string;
 }
 
 export interface Position {
@@ -22,12 +26,12 @@ export interface Position {
 
 export const START: Position = { line: 1, column: 1 };
 
-export function error(file: string, at: Position, message: string, hint?: string): Problem {
-  return { file, ...at, severity: "error", message, ...(hint ? { hint } : {}) };
+export function error(code: string, file: string, at: Position, message: string, hint?: string): Problem {
+  return { code, file, ...at, severity: "error", message, ...(hint ? { hint } : {}) };
 }
 
-export function warning(file: string, at: Position, message: string, hint?: string): Problem {
-  return { file, ...at, severity: "warning", message, ...(hint ? { hint } : {}) };
+export function warning(code: string, file: string, at: Position, message: string, hint?: string): Problem {
+  return { code, file, ...at, severity: "warning", message, ...(hint ? { hint } : {}) };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
@@ -40,6 +44,25 @@ export function quote(value: unknown): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `\`${short}\``;
 }
+
+/**
+ * A failure that is not a posting's fault and not a bug either: the disk, the
+ * permissions, a tool Openings runs. The message names the folder or the
+ * tool in plain words; `cause` keeps the system's own error.
+ */
+export class OpeningsError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The output folder (or its staging copy) could not be written: disk full, permission denied, read-only. */
+export class OutputError extends OpeningsError {}
+/** The search indexer could not start or finish. */
+export class SearchIndexError extends OpeningsError {}
+/** A layout in layouts/ failed to render: Openings' own templates, or a site's edited copy. */
+export class LayoutError extends OpeningsError {}
 
 /** Thrown only to stop Eleventy's dev server after the problems were printed. */
 export class ProblemsFound extends Error {

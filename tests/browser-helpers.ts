@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { serveSite } from "../src/serve-site.ts";
+import { serveSite } from "../src/commands/serve-site.ts";
 import { PROJECT_ROOT } from "./helpers.ts";
 
 // Browser tests drive the system Chromium (Debian's `chromium` package in CI)

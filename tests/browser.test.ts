@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { after, before, describe, it, type TestContext } from "node:test";
 import { type HTMLElement, parse } from "node-html-parser";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { loadSiteConfig } from "../src/site-config.ts";
-import { slugify } from "../src/slug.ts";
+import { slugify } from "../src/derive/slug.ts";
+import { loadSiteConfig } from "../src/parse/load-site-config.ts";
 import { browserSkip, eventually, launchBrowser, SCREENSHOTS_DIR, type StaticServer, screenshot, serveStatic } from "./browser-helpers.ts";
 import { PROJECT_ROOT, runCli, text } from "./helpers.ts";
 

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { generateSite } from "../bench/generate.ts";
-import { loadSite } from "../src/load-site.ts";
-import { inWorker } from "../src/worker-pool.ts";
+import { loadSite } from "../src/pipeline/load-site.ts";
+import { inWorker } from "../src/pipeline/worker-pool.ts";
 import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
 
 describe("building a careers site", () => {
@@ -188,7 +188,7 @@ describe("building on worker threads", () => {
     const load = async (siteDir: string, workers: string) => {
       process.env.OPENINGS_WORKERS = workers;
       try {
-        return await loadSite({ siteDir, today: "2026-11-22" });
+        return await loadSite({ siteDir, includeDrafts: false, today: "2026-11-22" });
       } finally {
         delete process.env.OPENINGS_WORKERS;
       }

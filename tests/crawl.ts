@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { parse } from "node-html-parser";
-import { serveSite } from "../src/serve-site.ts";
+import { serveSite } from "../src/commands/serve-site.ts";
 
 // Crawls a built site over real HTTP, as a visitor (or a search engine) would:
 // every internal href and src from every page reached, redirects followed —

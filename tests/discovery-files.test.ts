@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type HTMLElement, parse } from "node-html-parser";
-import { todayInUtc } from "../src/calendar-date.ts";
-import { discoveryFiles } from "../src/discovery.ts";
-import { loadSite } from "../src/load-site.ts";
+import { loadSite } from "../src/pipeline/load-site.ts";
+import { discoveryFiles } from "../src/plan/discovery.ts";
+import { todayInUtc } from "../src/schema/calendar-date.ts";
 import { buildSite, makeSite, posting, readPage, text } from "./helpers.ts";
 
 // sitemap.xml, robots.txt, feed.xml, feed.json, jobs.json and 404.html, read

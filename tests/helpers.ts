@@ -20,7 +20,7 @@ export function makeSite(files: Record<string, string | Buffer>): string {
 
 /** Runs the real command line, as `npm run build` / `npm run check` would. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli.ts"), ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/commands/cli.ts"), ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     env: { ...process.env, GITHUB_ACTIONS: "", ...env },

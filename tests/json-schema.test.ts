@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { JSON_SCHEMA_FILES, jsonSchemaText } from "../src/json-schema.ts";
+import { JSON_SCHEMA_FILES, jsonSchemaText } from "../src/schema/json-schema.ts";
 import { PROJECT_ROOT } from "./helpers.ts";
 
 describe("the published JSON Schemas", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { todayInUtc } from "../src/calendar-date.ts";
+import { todayInUtc } from "../src/schema/calendar-date.ts";
 import { makeSite, PROJECT_ROOT, runCli } from "./helpers.ts";
 
 // `npm run new` and `npm run import`: one command, one file, and check passes.

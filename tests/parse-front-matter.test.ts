@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseFrontMatter } from "../src/parse-front-matter.ts";
-import type { SourceFile } from "../src/read-sources.ts";
+import type { SourceFile } from "../src/model.ts";
+import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
 
 const file = (text: string): SourceFile => ({ path: "jobs/x.md", absolutePath: "/x/jobs/x.md", stem: "x", text, version: "1" });
 const problemsOf = (text: string) => parseFrontMatter(file(text)).problems.map((p) => `${p.line}:${p.column} ${p.message}`);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
-import { takeLeadingHeading } from "../src/leading-heading.ts";
-import { parseLocationText } from "../src/parse-location.ts";
-import { renderMarkdown } from "../src/render-markdown.ts";
+import { takeLeadingHeading } from "../src/parse/leading-heading.ts";
+import { parseLocationText } from "../src/parse/parse-location.ts";
+import { renderMarkdown } from "../src/parse/render-markdown.ts";
 
 const html = (markdown: string) => parse(renderMarkdown(markdown).html);
 

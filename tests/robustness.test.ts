@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import { parse } from "node-html-parser";
-import { type Job, jobSchema, KNOWN_JOB_KEYS } from "../src/job-schema.ts";
-import { parseFrontMatter } from "../src/parse-front-matter.ts";
+import type { SourceFile } from "../src/model.ts";
+import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
+import { renderMarkdown } from "../src/parse/render-markdown.ts";
+import { validate } from "../src/parse/validate.ts";
 import type { Problem } from "../src/problem.ts";
-import type { SourceFile } from "../src/read-sources.ts";
-import { renderMarkdown } from "../src/render-markdown.ts";
-import { validate } from "../src/validate.ts";
+import { type Job, jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
 
 // Whatever a posting says, the parse and validate steps answer with a Job or
 // with located problems in plain words — never with an exception — and the
@@ -884,7 +884,9 @@ describe("robustness: examples", () => {
 
   it("checks with oracles that do refuse badly located or badly worded problems", () => {
     const text = "---\ntitle: A\nlocation:\n  -\nteam: null\n---\n";
-    const problem = (line: number, column: number, message: string): Outcome => ({ problems: [{ file: PATH, line, column, severity: "error", message }] });
+    const problem = (line: number, column: number, message: string): Outcome => ({
+      problems: [{ code: "test", file: PATH, line, column, severity: "error", message }],
+    });
     for (const bad of [problem(0, 1, "x"), problem(8, 1, "x"), problem(2, 10, "x"), problem(2, 1.5, "x")]) {
       assert.throws(() => assertLocated(text, bad), assert.AssertionError, JSON.stringify(bad));
     }

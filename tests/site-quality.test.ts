@@ -8,7 +8,7 @@ import type { AxeResults } from "axe-core";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { type HTMLElement, parse } from "node-html-parser";
 import type { Browser } from "playwright-core";
-import { loadSiteConfig } from "../src/site-config.ts";
+import { loadSiteConfig } from "../src/parse/load-site-config.ts";
 import { browserSkip, launchBrowser, type StaticServer, serveStatic } from "./browser-helpers.ts";
 import { PROJECT_ROOT, runCli } from "./helpers.ts";
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatProblem } from "../src/format-problems.ts";
-import { jobSchema, KNOWN_JOB_KEYS } from "../src/job-schema.ts";
-import { parseFrontMatter } from "../src/parse-front-matter.ts";
-import { validate } from "../src/validate.ts";
+import { formatProblem } from "../src/commands/format-problems.ts";
+import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
+import { validate } from "../src/parse/validate.ts";
+import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
 
 function check(frontMatter: string) {
   const parsed = parseFrontMatter({

@@ -3,7 +3,18 @@
 
 declare module "@11ty/eleventy" {
   export class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "watch" | "serve" });
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        /** `false`: no config file; `config` configures everything. */
+        configPath?: string | false;
+        config?: (eleventyConfig: import("@11ty/eleventy/UserConfig").default) => void | Promise<void>;
+        pathPrefix?: string;
+        quietMode?: boolean;
+        runMode?: "build" | "watch" | "serve";
+      },
+    );
     write(): Promise<unknown>;
   }
   export function HtmlBasePlugin(eleventyConfig: unknown): void;
@@ -18,6 +29,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    setTemplateFormats(formats: string[]): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
   }
 }

@@ -1,51 +1,16 @@
-import { type Job, jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "./job-schema.ts";
-import { countryCode } from "./json-ld.ts";
+import type { BodyLink, ParsedLanding, ParsedPosting, SourceFile } from "../model.ts";
+import { error, type Position, type Problem, positionAt, START, warning } from "../problem.ts";
+import { readSource } from "../read/read-sources.ts";
+import { findMojibake } from "../read/repair-encoding.ts";
+import { jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "../schema/job-schema.ts";
 import { takeLeadingHeading } from "./leading-heading.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
-import { error, type Position, type Problem, positionAt, START, warning } from "./problem.ts";
-import { readSource, type SourceFile } from "./read-sources.ts";
+import { countryCode } from "./parse-location.ts";
 import { renderMarkdown } from "./render-markdown.ts";
-import { findMojibake } from "./repair-encoding.ts";
 import { validate } from "./validate.ts";
 
 // Steps 1–3 for one file: read it, split the front matter, validate it and
 // render the body, collecting every problem with the line it is on.
-
-export interface BodyLink {
-  href: string;
-  at: Position;
-}
-
-export interface ParsedPosting {
-  file: string;
-  stem: string;
-  job?: Job;
-  html: string;
-  /** The location a Jekyll-era `<h1>Title <small>Somewhere</small></h1>` gave. */
-  headingLocation?: string;
-  links: BodyLink[];
-  urlAt: Position;
-  redirectFromAt: Position[];
-  /** Where `shortened-link` is, for a warning when the menu has no room for it. */
-  navLabelAt: Position;
-  problems: Problem[];
-}
-
-export interface ParsedLanding {
-  file: string;
-  title?: string;
-  description?: string;
-  html: string;
-  /** The intro starts with its own `<h1>`, so the index adds none. */
-  hasOwnHeading: boolean;
-  redirectFrom: string[];
-  /** Jekyll-era `shortened-link` and `weight`: the page's entry in the site navigation. */
-  navLabel?: string;
-  weight?: number;
-  links: BodyLink[];
-  /** A Jekyll-era `permalink`; the index lives at site.yaml's `jobs_path`, so load-site compares them. */
-  permalink?: { path: string; at: Position };
-}
 
 // Keys that configure Eleventy itself. Postings never reach Eleventy, but a
 // key like `permalinkBypassOutputDir` shows someone expects it to: refuse it.
@@ -125,6 +90,7 @@ function splitPlaces(file: string, frontMatter: FrontMatter, places: string[] | 
     const meant = `'${before}, ${place}'`;
     return [
       warning(
+        "split-place",
         file,
         frontMatter.locate(["location", i - 1]),
         `\`${before}\` and \`${place}\` are read as two places`,
@@ -139,7 +105,13 @@ function readAndSplit(siteDir: string, absolutePath: string, version?: string): 
   if (!file) return { problems };
   for (const { offset, found, meant } of findMojibake(file.text).slice(0, 3)) {
     problems.push(
-      warning(file.path, positionAt(file.text, offset), `\`${found}\` looks like mis-encoded text`, `it was probably \`${meant}\`; save the file as UTF-8`),
+      warning(
+        "mojibake",
+        file.path,
+        positionAt(file.text, offset),
+        `\`${found}\` looks like mis-encoded text`,
+        `it was probably \`${meant}\`; save the file as UTF-8`,
+      ),
     );
   }
   const { frontMatter, problems: parseProblems } = parseFrontMatter(file);
@@ -148,6 +120,7 @@ function readAndSplit(siteDir: string, absolutePath: string, version?: string): 
     if (frontMatter && ELEVENTY_KEYS.test(key)) {
       problems.push(
         error(
+          "eleventy-key",
           file.path,
           frontMatter.locate([key], "key"),
           `\`${key}\` is an Eleventy setting, and postings cannot change how the site is built`,
@@ -166,13 +139,16 @@ function renderBody(file: SourceFile, markdown: string, firstLine: number, probl
   const at = (line: number): Position => ({ line: firstLine + line, column: 1 });
   if (removed.length > 0) {
     const message = `removed from the body because it could run code or break the page: ${removed.join(", ")}`;
-    problems.push(warning(file.path, at(0), message, "postings may use formatting, links, images and tables, but not scripts, styles, frames or forms"));
+    problems.push(
+      warning("html-removed", file.path, at(0), message, "postings may use formatting, links, images and tables, but not scripts, styles, frames or forms"),
+    );
   }
   for (const [line, text] of markdown.split("\n").entries()) {
     const todo = /\bTODO\b/.exec(text);
     if (todo)
       problems.push(
         warning(
+          "todo-left",
           file.path,
           { line: firstLine + line, column: todo.index + 1 },
           "`TODO` is still in the posting",
@@ -183,13 +159,20 @@ function renderBody(file: SourceFile, markdown: string, firstLine: number, probl
     if (liquid) {
       const hint = "Openings never runs template code from postings; replace it with the text or link it stood for, as docs/migrating-from-jekyll.md explains";
       problems.push(
-        warning(file.path, { line: firstLine + line, column: liquid.index + 1 }, `\`${liquid[0]}\` is Liquid template code and is shown as typed`, hint),
+        warning(
+          "liquid",
+          file.path,
+          { line: firstLine + line, column: liquid.index + 1 },
+          `\`${liquid[0]}\` is Liquid template code and is shown as typed`,
+          hint,
+        ),
       );
     }
   }
   for (const { text, line } of unlinked) {
     problems.push(
       warning(
+        "unlinked-reference",
         file.path,
         at(line),
         `\`${text}\` looks like a link but is shown as text`,

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import type { CalendarDate } from "./calendar-date.ts";
+import type { CalendarDate } from "../schema/calendar-date.ts";
 
 // A posting without `date_posted` was posted when its file was first
 // committed. One `git log` answers for every file; outside a git checkout

@@ -1,14 +1,14 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import type { BuildContext, CareersSite } from "../model.ts";
+import { LAYOUTS_DIR } from "../render/render-pages.ts";
+import { openingsPlugin } from "./eleventy-plugin.ts";
 import { indexSearch } from "./index-search.ts";
-import type { CareersSite } from "./load-site.ts";
-import { ROLE_PAGES_WRITTEN_BY_BUILD, writeRolePagesInParallel } from "./render-pages.ts";
+import { writeRolePagesInParallel } from "./role-pages.ts";
 
-// Step 6: render role pages (render-pages.ts) and everything else (Eleventy)
+// Render role pages (render/render-pages.ts) and everything else (Eleventy)
 // into a fresh folder beside the output, and swap it in only when every page
 // was written. A failed build leaves the previous site exactly as it was.
-
-export const PROJECT_ROOT = join(import.meta.dirname, "..");
 
 /** Seconds spent in each stage, for the command line and the benchmark. */
 export interface BuildTimings {
@@ -16,24 +16,31 @@ export interface BuildTimings {
   search: number;
 }
 
-export async function buildSite(siteDir: string, outputDir: string, site: CareersSite, options: { search: boolean } = { search: true }): Promise<BuildTimings> {
+export async function buildSite(context: BuildContext, site: CareersSite, options: { search: boolean } = { search: true }): Promise<BuildTimings> {
+  const { outputDir } = context;
   const staging = join(dirname(outputDir), `.${basename(outputDir)}.building-${process.pid}`);
   const previous = join(dirname(outputDir), `.${basename(outputDir)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  process.env.OPENINGS_SITE_DIR = siteDir;
-  // Eleventy resolves its input and config from the working folder.
-  const workingDir = process.cwd();
-  process.chdir(PROJECT_ROOT);
   const started = performance.now();
   let rendered = started;
   // Role pages start first (on worker threads, for a large site), while
   // Eleventy, which takes most of a second to load, renders the other pages.
-  const rolePages = writeRolePagesInParallel(staging, site, site.roles);
+  const rolePages = writeRolePagesInParallel(staging, site, site.roles, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
-  process.env[ROLE_PAGES_WRITTEN_BY_BUILD] = "1";
   try {
     const { Eleventy } = await import("@11ty/eleventy");
-    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
+    // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
+    // https://www.11ty.dev/docs/programmatic/
+    const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
+      configPath: false,
+      quietMode: true,
+      runMode: "build",
+      pathPrefix: site.config.path_prefix,
+      config: (eleventyConfig) => {
+        eleventyConfig.setTemplateFormats(["njk"]);
+        eleventyConfig.addPlugin(openingsPlugin, { context: { ...context, outputDir: staging }, site, rolePages });
+      },
+    });
     await eleventy.write();
     await rolePages;
     rendered = performance.now();
@@ -41,9 +48,6 @@ export async function buildSite(siteDir: string, outputDir: string, site: Career
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
     throw cause;
-  } finally {
-    delete process.env[ROLE_PAGES_WRITTEN_BY_BUILD];
-    process.chdir(workingDir);
   }
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);

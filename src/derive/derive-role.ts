@@ -1,58 +1,14 @@
-import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
-import type { EmploymentType, Job, SalaryPeriod } from "./job-schema.ts";
+import type { ParsedPosting, Role } from "../model.ts";
+import { parseLocationText } from "../parse/parse-location.ts";
+import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
+import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
+import { normaliseSitePath } from "../schema/site-path.ts";
+import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
-import { parseLocationText } from "./parse-location.ts";
-import type { BodyLink, ParsedPosting } from "./parse-posting.ts";
-import type { Position } from "./problem.ts";
-import type { SiteConfig } from "./site-config.ts";
-import { normaliseSitePath } from "./site-path.ts";
 import { slugify } from "./slug.ts";
 
 // Step 4: everything a page shows, computed once from a validated Job, so the
 // templates only place values and never decide anything.
-
-export interface Role {
-  /** The posting's file, for messages. */
-  file: string;
-  slug: string;
-  /** Site path, like /jobs/designer/ (without path_prefix, which the build adds). */
-  url: string;
-  /** The full address, for canonical links, feeds and JSON-LD. */
-  absoluteUrl: string;
-  title: string;
-  description?: string;
-  team?: string;
-  locations: string[];
-  remote?: { regions: string[] };
-  /** "London, UK or Berlin, Germany · Remote (Europe)" */
-  locationLabel: string;
-  employmentTypes: EmploymentType[];
-  employmentTypeLabel: string;
-  salaryLabel?: string;
-  /** `date_posted`, else Jekyll's `date`, else the day the file was first committed, else the build date. */
-  datePosted: CalendarDate;
-  datePostedLabel: string;
-  validThrough?: CalendarDate;
-  validThroughLabel?: string;
-  /** `address` is set for e-mail applications, shown beside the button. */
-  apply: { href: string; label: string; address?: string };
-  html: string;
-  closed: boolean;
-  draft: boolean;
-  weight?: number;
-  redirectFrom: string[];
-  /** Where the posting sets its address and redirects, for problems about them. */
-  urlAt: Position;
-  redirectFromAt: Position[];
-  navLabelAt: Position;
-  /** Links in the body, checked once every page's address is known. */
-  links: BodyLink[];
-  /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
-  filters: { team: string; locations: string[]; types: string[] };
-  /** Why an open role's page carries no JobPosting markup (for a warning); undefined when it does. */
-  jsonLdMissing?: string;
-  job: Job;
-}
 
 export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt"> & {
   job: Job;

@@ -1,39 +1,16 @@
-import { count } from "./count.ts";
-import type { Role } from "./derive-role.ts";
+import { count } from "../count.ts";
+import { slugify } from "../derive/slug.ts";
+import type { BodyLink, OtherRoles, ParsedLanding, Redirect, Role, TeamGroup } from "../model.ts";
+import { error, type Position, type Problem, START, warning } from "../problem.ts";
+import type { SiteConfig } from "../schema/site-schema.ts";
 import { buildFacets } from "./facets.ts";
-import type { BodyLink, ParsedLanding } from "./parse-posting.ts";
-import { error, type Position, type Problem, START, warning } from "./problem.ts";
-import type { SiteConfig } from "./site-config.ts";
-import { slugify } from "./slug.ts";
 
 // Step 5: the site as a whole — which roles are open, how the index groups
 // them, and which URLs every page and redirect claims (two claims on one URL
 // are an error naming both files, never a silent overwrite).
 
-export interface TeamGroup {
-  /** Undefined for roles that name no team. */
-  name?: string;
-  slug: string;
-  roles: Role[];
-}
-
-/** A closed role's page suggests a few open roles in its team and links to the rest. */
-export interface OtherRoles {
-  roles: Role[];
-  /** The team's filter page, which lists them all. */
-  url: string;
-  /** "12 open roles" */
-  countLabel: string;
-  more: boolean;
-}
-
 /** Enough to carry on looking; a long list on a closed role's page buries it (and, on a big site, weighs megabytes). */
 export const OTHER_ROLES_SHOWN = 5;
-
-export interface Redirect {
-  from: string;
-  to: string;
-}
 
 /** Netlify and Cloudflare Pages read `_redirects`: one `from to 301` a line, with path_prefix. */
 export function redirectsFileText(redirects: Redirect[], pathPrefix: string): string {
@@ -53,7 +30,7 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing?: ParsedL
       claims.set(path, file);
       return true;
     }
-    problems.push(error(file, at, `${what} \`${path}\` is already used by ${owner}`, hint));
+    problems.push(error("url-taken", file, at, `${what} \`${path}\` is already used by ${owner}`, hint));
     return false;
   };
 
@@ -118,7 +95,13 @@ function checkLinks(file: string, pageUrl: string, links: BodyLink[], known: Set
     const path = new URL(ownSite, origin + pageUrl).pathname;
     if ([path, `${path}/`, path.replace(/index\.html$/, "")].some((candidate) => known.has(decodeURI(candidate)))) continue;
     problems.push(
-      warning(file, at, `the link to \`${href}\` leads to no page on this site`, "check the address, or add a `redirect_from` to the page it should lead to"),
+      warning(
+        "broken-link",
+        file,
+        at,
+        `the link to \`${href}\` leads to no page on this site`,
+        "check the address, or add a `redirect_from` to the page it should lead to",
+      ),
     );
   }
   return problems;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import { error, type Problem, warning } from "../problem.ts";
 import type { KeyPath, LocatedMapping } from "./parse-yaml.ts";
-import { error, type Problem, warning } from "./problem.ts";
 
 // Step 3: check parsed front matter (or site.yaml) against its schema, and turn
 // every schema issue into a located problem in plain words.
@@ -19,6 +19,7 @@ export function validate<S extends z.ZodType>(
     const suggestion = closest(key, knownKeys);
     problems.push(
       warning(
+        "unknown-key",
         file,
         mapping.locate([key], "key"),
         `unknown key \`${key}\` is kept but not used`,
@@ -65,18 +66,19 @@ function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem
   const name = displayPath(path);
   const at = mapping.locate(path);
   if (issue.code === "invalid_type" && issue.input === undefined) {
-    return error(file, at, `\`${name}\` is missing`, `add a line \`${name}: …\``);
+    return { ...error("missing-key", file, at, `\`${name}\` is missing`, `add a line \`${name}: …\``), key: name };
   }
   if (issue.code === "unrecognized_keys") {
     const parent = name ? `${name} ` : "";
     return error(
+      "unknown-nested-key",
       file,
       mapping.locate([...path, issue.keys[0] ?? ""], "key"),
       `${parent}has no key ${issue.keys.map((k) => `\`${k}\``).join(", ")}`,
       "check the spelling against the documented keys",
     );
   }
-  return error(file, at, name ? `${name}: ${issue.message}` : issue.message);
+  return { ...error("invalid-value", file, at, name ? `${name}: ${issue.message}` : issue.message), ...(name ? { key: name } : {}) };
 }
 
 /** `salary.per`, `location[1]`. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { slugify } from "./slug.ts";
+import { slugify } from "../derive/slug.ts";
 
 // New postings, from `npm run new` and `npm run import`: every key present and
 // explained, so the person posting fills in blanks rather than remembering a

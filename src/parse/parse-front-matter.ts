@@ -1,6 +1,6 @@
+import type { SourceFile } from "../model.ts";
+import { error, type Problem, START } from "../problem.ts";
 import { type LocatedMapping, parseYamlMapping } from "./parse-yaml.ts";
-import { error, type Problem, START } from "./problem.ts";
-import type { SourceFile } from "./read-sources.ts";
 
 // Step 2: split a posting into its YAML front matter and its Markdown body.
 
@@ -15,7 +15,7 @@ const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
 const IMPORT_HINT = "start the file with a `---` line, the keys, then another `---` line; `npm run import -- FILE` writes one for you";
 
 export function parseFrontMatter(file: SourceFile): { frontMatter?: FrontMatter; problems: Problem[] } {
-  const fail = (message: string, hint: string) => ({ problems: [error(file.path, START, message, hint)] });
+  const fail = (message: string, hint: string) => ({ problems: [error("front-matter", file.path, START, message, hint)] });
   if (file.text.trim() === "") return fail("the file is empty", IMPORT_HINT);
 
   const lines = file.text.split(/\r?\n/);

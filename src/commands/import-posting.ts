@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type HTMLElement, type Node, NodeType, parse } from "node-html-parser";
-import { todayInUtc } from "./calendar-date.ts";
-import { repairMojibake } from "./repair-encoding.ts";
+import { repairMojibake } from "../read/repair-encoding.ts";
+import { todayInUtc } from "../schema/calendar-date.ts";
 import type { Skeleton } from "./write-posting.ts";
 
 // `npm run import -- FILE`: a plain-text ad or an HTML page becomes a posting

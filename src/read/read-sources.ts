@@ -1,21 +1,24 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { error, type Problem, START, warning } from "./problem.ts";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { SourceFile } from "../model.ts";
+import { error, type Problem, START, warning } from "../problem.ts";
 
 // Step 1 of the build: find the postings in jobs/ and read them as text.
 
-export const POSTING_EXTENSIONS = [".md", ".markdown"];
-export const LANDING_PAGE_NAMES = ["index.md", "index.markdown"];
+export const JOBS_DIR = "jobs";
+const POSTING_EXTENSIONS = /\.(md|markdown)$/i;
+const LANDING_PAGE_NAMES = ["index.md", "index.markdown"];
 
-export interface SourceFile {
-  /** As shown to the user: relative to the site folder, with forward slashes. */
-  path: string;
-  absolutePath: string;
-  /** Name without folder or extension; the default slug comes from it. */
-  stem: string;
-  text: string;
-  /** Changes whenever the file does; lets repeated builds skip unchanged files. */
-  version: string;
+/** The one rule for what a file under jobs/ is, by its path relative to jobs/ (with `/` or the system's separator). */
+export function sourceKind(pathInJobs: string): "landing" | "posting" | "other" {
+  if (LANDING_PAGE_NAMES.includes(pathInJobs)) return "landing";
+  return POSTING_EXTENSIONS.test(pathInJobs) ? "posting" : "other";
+}
+
+/** Whether `file` (as a watcher names it) is a posting of the site in `siteDir`. */
+export function isPosting(siteDir: string, file: string): boolean {
+  const path = relative(resolve(siteDir, JOBS_DIR), resolve(file));
+  return !path.startsWith("..") && !isAbsolute(path) && sourceKind(path) === "posting";
 }
 
 export interface SourceListing {
@@ -39,11 +42,13 @@ export function listSources(siteDir: string, jobsDir: string): SourceListing {
     const name = entry.split(sep).pop() ?? entry;
     if (name.startsWith(".") || entry.split(sep).some((part) => part.startsWith("."))) continue;
     if (!statSync(absolute).isFile()) continue;
-    if (LANDING_PAGE_NAMES.includes(entry)) listing.landingPage = absolute;
-    else if (POSTING_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) listing.postings.push(absolute);
+    const kind = sourceKind(entry);
+    if (kind === "landing") listing.landingPage = absolute;
+    else if (kind === "posting") listing.postings.push(absolute);
     else
       listing.problems.push(
         warning(
+          "not-a-posting",
           displayPath(siteDir, absolute),
           START,
           "this file is not a posting, so it is not part of the site",
@@ -67,11 +72,11 @@ export function fileVersion(absolutePath: string): string {
 export function readSource(siteDir: string, absolutePath: string, knownVersion?: string): { file?: SourceFile; problems: Problem[] } {
   const path = displayPath(siteDir, absolutePath);
   const name = path.split("/").pop() ?? path;
-  const stem = name.replace(/\.(md|markdown)$/i, "");
+  const stem = name.replace(POSTING_EXTENSIONS, "");
   const version = knownVersion ?? fileVersion(absolutePath);
   const bytes = readFileSync(absolutePath);
   if (bytes.includes(0)) {
-    return { problems: [error(path, START, "this is a binary file, not a Markdown posting", "save the posting as UTF-8 plain text")] };
+    return { problems: [error("binary-file", path, START, "this is a binary file, not a Markdown posting", "save the posting as UTF-8 plain text")] };
   }
   const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
   return { file: { path, absolutePath, stem, text, version }, problems: [] };

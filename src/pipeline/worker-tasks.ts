@@ -1,7 +1,7 @@
 import { isMainThread, parentPort } from "node:worker_threads";
-import type { Role } from "./derive-role.ts";
-import { type ParsedPosting, parsePosting } from "./parse-posting.ts";
-import type { RolePageSite } from "./render-pages.ts";
+import type { ParsedPosting, Role } from "../model.ts";
+import { parsePosting } from "../parse/parse-posting.ts";
+import type { RolePageSite } from "../render/render-pages.ts";
 
 // What a worker thread does (worker-pool.ts starts them). Each task is a
 // plain function, also called on the main thread, so a site parses and
@@ -40,7 +40,7 @@ export async function writeRolePagesTask(build: number, outputDir: string, site:
   // Imported only to render: loading Nunjucks makes V8's string handling
   // slower for the rest of the thread (it builds objects on String.prototype),
   // and parsing postings afterwards took 25% longer.
-  const { rolePageRenderer, writeRolePages } = await import("./render-pages.ts");
+  const { rolePageRenderer, writeRolePages } = await import("../render/render-pages.ts");
   if (renderer?.build !== build) renderer = { build, render: rolePageRenderer(site) };
   writeRolePages(outputDir, site, roles, renderer.render);
   return roles.length;

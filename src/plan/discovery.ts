@@ -1,7 +1,7 @@
-import { type CalendarDate, todayInUtc } from "./calendar-date.ts";
-import { absoluteUrl, type Role } from "./derive-role.ts";
-import type { SalaryPeriod } from "./job-schema.ts";
-import type { CareersSite } from "./load-site.ts";
+import { absoluteUrl } from "../derive/derive-role.ts";
+import type { CareersSite, Role } from "../model.ts";
+import type { CalendarDate } from "../schema/calendar-date.ts";
+import type { SalaryPeriod } from "../schema/job-schema.ts";
 
 // The files that let crawlers, feed readers and widgets find the open roles:
 // sitemap.xml, robots.txt, feed.xml (Atom), feed.json (JSON Feed 1.1) and
@@ -73,19 +73,7 @@ export interface DiscoveryFiles {
 }
 
 /** Everything the discovery templates show; `today` (the build date) stands in for a missing `date_posted`. */
-// Five templates ask for these in one build; they are worked out once per site.
-const computed = new WeakMap<CareersSite, DiscoveryFiles>();
-
-export function discoveryFiles(site: CareersSite, today: CalendarDate = todayInUtc()): DiscoveryFiles {
-  let files = computed.get(site);
-  if (!files) {
-    files = computeDiscoveryFiles(site, today);
-    computed.set(site, files);
-  }
-  return files;
-}
-
-function computeDiscoveryFiles(site: CareersSite, today: CalendarDate): DiscoveryFiles {
+export function discoveryFiles(site: CareersSite, today: CalendarDate): DiscoveryFiles {
   const { config } = site;
   const roles = site.openRoles.filter((role) => !role.closed && !role.draft);
   const indexUrl = absoluteUrl(config, config.jobs_path);

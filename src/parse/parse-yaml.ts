@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import { error, type Position, type Problem, positionAt } from "./problem.ts";
+import { error, type Position, type Problem, positionAt } from "../problem.ts";
 
 // YAML that remembers where everything stands, so a problem with
 // `salary.per` or `location[1]` points at that very value, not at line 1.
@@ -25,10 +25,10 @@ export function parseYamlMapping(file: string, yamlText: string, firstLine: numb
     const { line, column } = positionAt(yamlText, Math.min(offset, yamlText.length));
     return { line: line + firstLine - 1, column };
   };
-  const fail = (position: Position, message: string, hint: string) => ({ problems: [error(file, position, message, hint)] });
+  const fail = (position: Position, message: string, hint: string) => ({ problems: [error("yaml", file, position, message, hint)] });
 
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => error(file, at(e.pos[0]), describeYamlError(e.code, e.message), yamlHint(e.code, e.message))) };
+    return { problems: doc.errors.map((e) => error("yaml-syntax", file, at(e.pos[0]), describeYamlError(e.code, e.message), yamlHint(e.code, e.message))) };
   }
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {

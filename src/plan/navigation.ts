@@ -1,6 +1,5 @@
-import type { Role } from "./derive-role.ts";
-import type { ParsedLanding } from "./parse-posting.ts";
-import { type Problem, warning } from "./problem.ts";
+import type { NavItem, ParsedLanding, Role } from "../model.ts";
+import { type Problem, warning } from "../problem.ts";
 
 // Jekyll-era sites built their menus from front matter: pages with a
 // `shortened-link` appear under it, ordered by `weight`. Openings keeps that,
@@ -10,12 +9,6 @@ import { type Problem, warning } from "./problem.ts";
 // the page itself).
 
 export const MENU_LINKS = 8;
-
-export interface NavItem {
-  label: string;
-  url: string;
-  weight?: number;
-}
 
 export function buildNavigation(jobsPath: string, landing: ParsedLanding | undefined, roles: Role[]): { menu: NavItem[]; problems: Problem[] } {
   const items: { item: NavItem; role?: Role }[] = [];
@@ -32,6 +25,7 @@ export function buildNavigation(jobsPath: string, landing: ParsedLanding | undef
       role
         ? [
             warning(
+              "menu-full",
               role.file,
               role.navLabelAt,
               `the header menu shows ${MENU_LINKS} links, and this one does not fit`,

@@ -16,10 +16,9 @@ import type { ResultMessage, TaskMessage, TaskName, Tasks } from "./worker-tasks
 const POSTINGS_PER_THREAD = 2500;
 const MOST_WORKERS = 7;
 
-/** How many workers to use for `postings` postings; `OPENINGS_WORKERS` overrides (tests use it to run both ways). */
-export function workersFor(postings: number): number {
-  const override = process.env.OPENINGS_WORKERS;
-  if (override !== undefined && /^\d+$/.test(override)) return Math.min(Number(override), MOST_WORKERS);
+/** How many workers to use for `postings` postings; the build context's `workers` (`OPENINGS_WORKERS`) overrides. */
+export function workersFor(postings: number, override: number | undefined): number {
+  if (override !== undefined) return Math.min(override, MOST_WORKERS);
   const byWork = Math.floor(postings / POSTINGS_PER_THREAD) - 1;
   return Math.max(0, Math.min(availableParallelism() - 1, MOST_WORKERS, byWork));
 }

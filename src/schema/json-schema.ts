@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jobSchema } from "./job-schema.ts";
-import { siteSchema } from "./site-config.ts";
+import { siteSchema } from "./site-schema.ts";
 
 // The published JSON Schemas come from the same zod definitions as the `Job`
 // type and the validation, describing what authors write (the input side).

@@ -1,11 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
 import { applyTarget, expected, found } from "./job-schema.ts";
-import { parseYamlMapping } from "./parse-yaml.ts";
-import { error, type Problem, START } from "./problem.ts";
 import { sitePathProblem } from "./site-path.ts";
-import { validate } from "./validate.ts";
 
 // site.yaml: the company-wide settings, validated like a posting.
 
@@ -44,14 +39,3 @@ export const siteSchema = z.looseObject(siteShape, expected("a list of `key: val
 export type SiteConfig = z.output<typeof siteSchema>;
 
 export const SITE_FILE = "site.yaml";
-
-export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems: Problem[] } {
-  const path = join(siteDir, SITE_FILE);
-  if (!existsSync(path)) {
-    return { problems: [error(SITE_FILE, START, "site.yaml is missing", "create it with at least `name:` and `url:` lines; see the README")] };
-  }
-  const { mapping, problems } = parseYamlMapping(SITE_FILE, readFileSync(path, "utf8"), 1);
-  if (!mapping) return { problems };
-  const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
-  return { config: result.value, problems: [...problems, ...result.problems] };
-}

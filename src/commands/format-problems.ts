@@ -1,5 +1,5 @@
-import { count } from "./count.ts";
-import type { Problem } from "./problem.ts";
+import { count } from "../count.ts";
+import type { Problem } from "../problem.ts";
 
 // The one place problems become text, in the `file:line:col: severity: message`
 // form that editors and terminals turn into links.

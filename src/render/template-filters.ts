@@ -1,4 +1,4 @@
-import { jobPostingJsonLd, scriptSafeJson } from "./json-ld.ts";
+import { jobPostingJsonLd, scriptSafeJson } from "../derive/json-ld.ts";
 import { type NunjucksEnvironment, renderOnce } from "./render-once.ts";
 
 // The filters layouts/ may use, registered both with Eleventy (index, filter

@@ -1,34 +1,12 @@
-import { count } from "./count.ts";
-import { employmentTypeLabel, employmentTypeSlug, type Role } from "./derive-role.ts";
-import type { EmploymentType } from "./job-schema.ts";
-import { slugify } from "./slug.ts";
+import { count } from "../count.ts";
+import { employmentTypeLabel, employmentTypeSlug } from "../derive/derive-role.ts";
+import { slugify } from "../derive/slug.ts";
+import type { Facet, FacetGroups, FacetKind, Role } from "../model.ts";
+import type { EmploymentType } from "../schema/job-schema.ts";
 
 // The ways a job seeker narrows the list: team, place, remote, type. Each
 // value gets a pre-rendered page (crawlable, linkable, works without
 // JavaScript); the index's filter form uses the same slugs.
-
-export type FacetKind = "team" | "location" | "remote" | "type";
-
-export interface Facet {
-  kind: FacetKind;
-  /** "Engineering", "London, UK", "Remote", "Full-time" */
-  label: string;
-  slug: string;
-  url: string;
-  /** The page's heading: "Engineering roles", "Roles in London, UK". */
-  title: string;
-  roles: Role[];
-  /** "3 open roles" */
-  countLabel: string;
-}
-
-export interface FacetGroups {
-  teams: Facet[];
-  locations: Facet[];
-  types: Facet[];
-  remote?: Facet;
-  all: Facet[];
-}
 
 /** Facets over `openRoles`, which come sorted; each facet keeps that order. */
 export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {

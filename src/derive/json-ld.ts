@@ -1,54 +1,11 @@
-import type { Role } from "./derive-role.ts";
-import type { SiteConfig } from "./site-config.ts";
+import type { Role } from "../model.ts";
+import { countryCode } from "../parse/parse-location.ts";
+import type { SiteConfig } from "../schema/site-schema.ts";
 
 // schema.org JobPosting for Google for Jobs, built only from what the page
 // itself shows. Google's required properties: title, description, datePosted,
 // hiringOrganization, and jobLocation (or, for remote-only roles,
 // jobLocationType TELECOMMUTE with applicantLocationRequirements).
-
-// Google asks for ISO 3166-1 codes; postings say "UK" or "Germany".
-const COUNTRY_CODES: Record<string, string> = {
-  uk: "GB",
-  "united kingdom": "GB",
-  "great britain": "GB",
-  england: "GB",
-  scotland: "GB",
-  wales: "GB",
-  "northern ireland": "GB",
-  usa: "US",
-  us: "US",
-  "united states": "US",
-  "united states of america": "US",
-  ireland: "IE",
-  portugal: "PT",
-  spain: "ES",
-  france: "FR",
-  germany: "DE",
-  netherlands: "NL",
-  "the netherlands": "NL",
-  belgium: "BE",
-  italy: "IT",
-  switzerland: "CH",
-  austria: "AT",
-  poland: "PL",
-  sweden: "SE",
-  norway: "NO",
-  denmark: "DK",
-  finland: "FI",
-  canada: "CA",
-  australia: "AU",
-  "new zealand": "NZ",
-  india: "IN",
-  japan: "JP",
-  singapore: "SG",
-  brazil: "BR",
-  mexico: "MX",
-};
-
-/** The ISO 3166-1 code for a country name postings use, if it is one. */
-export function countryCode(name: string): string | undefined {
-  return COUNTRY_CODES[name.trim().toLowerCase()];
-}
 
 /** Why an open role cannot carry valid JobPosting markup, or undefined when it can. */
 export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "remote">): string | undefined {

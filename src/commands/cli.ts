@@ -1,0 +1,223 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { count } from "../count.ts";
+import type { BuildContext } from "../model.ts";
+import { loadSiteConfig } from "../parse/load-site-config.ts";
+import { loadSite } from "../pipeline/load-site.ts";
+import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
+import { JOBS_DIR } from "../read/read-sources.ts";
+import { todayInUtc } from "../schema/calendar-date.ts";
+import { formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
+import { importPosting } from "./import-posting.ts";
+import { serveSite } from "./serve-site.ts";
+import { writeNewPosting } from "./write-posting.ts";
+
+// The edge: the only place settings are read from the environment, problems
+// are printed and exit codes chosen. Exit codes: 0 done, 1 problems found or
+// the build could not finish, 2 a mistake on the command line, 3 a bug.
+
+const COMMANDS = {
+  check: { usage: "openings check [--site DIR]", does: "checks every posting, jobs/index.md and site.yaml; exit code 1 on errors" },
+  build: {
+    usage: "openings build [--site DIR] [--out DIR] [--no-search]",
+    does: "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was",
+  },
+  new: { usage: 'openings new "Job title" [--site DIR]', does: "writes jobs/job-title.md with every key present and explained" },
+  import: { usage: "openings import FILE… [--site DIR]", does: "turns text or HTML job ads into posting skeletons under jobs/" },
+  preview: { usage: "openings preview [--site DIR] [--out DIR] [--port 8080]", does: "serves the built site as a static host would" },
+} as const;
+type Command = keyof typeof COMMANDS;
+
+const USAGE = `usage: ${Object.values(COMMANDS)
+  .map((command) => command.usage)
+  .join("\n       ")}
+       openings --version
+Run \`openings COMMAND --help\` for one command; npm runs them as \`npm run COMMAND -- …\`.`;
+
+const OPTIONS = {
+  site: { type: "string", default: "." },
+  out: { type: "string" },
+  port: { type: "string", default: "8080" },
+  "no-search": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
+} as const;
+
+/** Thrown for a mistake on the command line; printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (cause) {
+    // node:util's messages name the option; the advice about `--` is for scripts, not people.
+    throw new UsageError((cause as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
+  }
+  const { positionals, values } = parsed;
+  const [name, ...args] = positionals;
+  if (values.version) {
+    console.log(openingsVersion());
+    return 0;
+  }
+  if (name === undefined || name === "help") {
+    (values.help || name === "help" ? console.log : console.error)(USAGE);
+    return values.help || name === "help" ? 0 : 2;
+  }
+  if (!(name in COMMANDS)) throw new UsageError(`\`${name}\` is not an Openings command`);
+  const command = name as Command;
+  if (values.help) {
+    console.log(`usage: ${COMMANDS[command].usage}\n${COMMANDS[command].does}.`);
+    return 0;
+  }
+  const siteDir = resolve(values.site);
+  const context: BuildContext = {
+    siteDir,
+    outputDir: resolve(values.out ?? join(siteDir, "_site")),
+    includeDrafts: false,
+    workers: workersFromEnvironment(),
+    today: todayInUtc(),
+  };
+  switch (command) {
+    case "new":
+      if (args.length === 0) throw new UsageError("`new` needs the job title");
+      return newPosting(context, args.join(" "));
+    case "import":
+      if (args.length === 0) throw new UsageError("`import` needs at least one file");
+      return importFiles(context, args);
+    case "preview":
+      return preview(context, values.port);
+    default:
+      if (args.length > 0) throw new UsageError(`\`${command}\` takes no ${args.length === 1 ? "argument" : "arguments"}, found \`${args.join(" ")}\``);
+      return checkOrBuild(command, context, !values["no-search"]);
+  }
+}
+
+async function checkOrBuild(command: "check" | "build", context: BuildContext, search: boolean): Promise<number> {
+  const { site, problems, checked } = await loadSite(context);
+  report(problems);
+  if (!site || hasErrors(problems)) {
+    const previous = existsSync(context.outputDir) ? "the site was not built; the previous one is unchanged" : "the site was not built";
+    console.error(`${summarise(problems)}: ${command === "check" ? "fix the errors above" : previous}.`);
+    return 1;
+  }
+  if (command === "check") {
+    console.log(`${count(checked, "posting")} checked: ${summarise(problems)}.`);
+    return 0;
+  }
+  // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
+  const { buildSite } = await import("../pipeline/build-site.ts");
+  const timings = await buildSite(context, site, { search });
+  const warnings = problems.length ? ` with ${summarise(problems)}` : "";
+  console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${context.outputDir}${warnings}.`);
+  const searchIndex = search ? `search index written in ${timings.search.toFixed(2)} s` : "no search index (--no-search)";
+  console.log(`Pages rendered in ${timings.render.toFixed(2)} s, ${searchIndex}.`);
+  return 0;
+}
+
+function preview({ siteDir, outputDir }: BuildContext, portText: string): Promise<number> {
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, found \`${portText}\``);
+  if (!existsSync(join(outputDir, "index.html"))) {
+    console.error(`There is no built site in ${outputDir}: run \`npm run build\` first.`);
+    return Promise.resolve(1);
+  }
+  const pathPrefix = loadSiteConfig(siteDir).config?.path_prefix ?? "/";
+  const server = serveSite(outputDir, pathPrefix);
+  server.listen(port, "127.0.0.1", () => console.log(`Serving ${outputDir} as a static host would, at http://127.0.0.1:${port}${pathPrefix} (Ctrl-C stops).`));
+  // Runs until interrupted.
+  return new Promise(() => {});
+}
+
+function newPosting({ siteDir, today }: BuildContext, title: string): number {
+  const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, { title, date_posted: today, body: NEW_POSTING_BODY });
+  if (!path) {
+    console.error(`Nothing written: ${refused}.`);
+    return 1;
+  }
+  console.log(`Wrote ${path}. Fill in the lines marked TODO, then preview with \`npm start\` and check with \`npm run check\`.`);
+  return 0;
+}
+
+function importFiles({ siteDir }: BuildContext, files: string[]): number {
+  // npm runs scripts from the project folder; FILE is relative to where the user typed it.
+  const userDir = process.env.INIT_CWD ?? process.cwd();
+  let failed = 0;
+  for (const file of files) {
+    const source = resolve(userDir, file);
+    if (!existsSync(source)) {
+      console.error(`${file}: no such file.`);
+      failed++;
+      continue;
+    }
+    const skeleton = importPosting(source);
+    const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, skeleton);
+    if (!path) {
+      console.error(`${file}: nothing written: ${refused}.`);
+      failed++;
+      continue;
+    }
+    const missing = (["description", "team", "location", "employment_type", "apply"] as const).filter(
+      (key) => !skeleton[key] && !(key === "location" && skeleton.remote),
+    );
+    console.log(`Wrote ${path} from ${file}.${missing.length ? ` Still to fill in (marked TODO): ${missing.join(", ")}.` : ""}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+const NEW_POSTING_BODY = `## About the role
+
+TODO: two or three sentences on what this person will do and why it matters.
+
+## What you'll do
+
+- TODO
+
+## What we look for
+
+- TODO
+
+## How to apply
+
+TODO: what to send, and what happens next.`;
+
+function report(problems: readonly Problem[]): void {
+  for (const problem of problems) console.error(formatProblem(problem));
+  if (process.env.GITHUB_ACTIONS === "true") for (const problem of problems) console.log(formatGitHubAnnotation(problem));
+}
+
+/** `OPENINGS_WORKERS=N` sets the number of worker threads (0: none); unset, the site's size decides. */
+function workersFromEnvironment(): number | undefined {
+  const value = process.env.OPENINGS_WORKERS;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`OPENINGS_WORKERS takes a whole number, found \`${value}\``);
+  return Number(value);
+}
+
+function openingsVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return `openings ${version}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (failure: unknown) => {
+    if (failure instanceof UsageError) {
+      console.error(`${failure.message}.\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (failure instanceof OpeningsError) {
+      // Not a posting's fault, not a bug: the disk, permissions or a tool. Said plainly, with the system's reason.
+      const cause = failure.cause instanceof Error ? ` (${failure.cause.message})` : "";
+      console.error(`The site was not built: ${failure.message}${cause}.`);
+      process.exitCode = 1;
+    } else {
+      // Problems in postings never get here; this is a bug in Openings itself.
+      console.error("Openings failed unexpectedly. Please report this, with the output below:");
+      console.error(failure);
+      process.exitCode = 3;
+    }
+  },
+);

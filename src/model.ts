@@ -1,0 +1,185 @@
+import type { Position, Problem } from "./problem.ts";
+import type { CalendarDate } from "./schema/calendar-date.ts";
+import type { EmploymentType, Job } from "./schema/job-schema.ts";
+import type { SiteConfig } from "./schema/site-schema.ts";
+
+// The data at each stage of a build, in the order the stages make it:
+// a source file → a parsed posting (with its validated Job) → a Role → the
+// whole site. The build context carries the settings through every stage.
+
+export type { Job, SiteConfig };
+
+/** Settings for one build, resolved once by the command line (or the dev server's config) and passed down. */
+export interface BuildContext {
+  /** The site folder: `site.yaml`, `jobs/`. */
+  siteDir: string;
+  /** Where `npm run build` writes the site (`_site/`); the dev server writes into Eleventy's output folder, `_dev/`. */
+  outputDir: string;
+  /** Drafts are built only by the dev server. */
+  includeDrafts: boolean;
+  /** Worker threads for parsing and role pages; undefined lets the site's size decide. */
+  workers?: number;
+  /** The day roles close against and undated roles are posted on. */
+  today: CalendarDate;
+}
+
+export interface SourceFile {
+  /** As shown to the user: relative to the site folder, with forward slashes. */
+  path: string;
+  absolutePath: string;
+  /** Name without folder or extension; the default slug comes from it. */
+  stem: string;
+  text: string;
+  /** Changes whenever the file does; lets repeated builds skip unchanged files. */
+  version: string;
+}
+
+export interface BodyLink {
+  href: string;
+  at: Position;
+}
+
+export interface ParsedPosting {
+  file: string;
+  stem: string;
+  job?: Job;
+  html: string;
+  /** The location a Jekyll-era `<h1>Title <small>Somewhere</small></h1>` gave. */
+  headingLocation?: string;
+  links: BodyLink[];
+  urlAt: Position;
+  redirectFromAt: Position[];
+  /** Where `shortened-link` is, for a warning when the menu has no room for it. */
+  navLabelAt: Position;
+  problems: Problem[];
+}
+
+export interface ParsedLanding {
+  file: string;
+  title?: string;
+  description?: string;
+  html: string;
+  /** The intro starts with its own `<h1>`, so the index adds none. */
+  hasOwnHeading: boolean;
+  redirectFrom: string[];
+  /** Jekyll-era `shortened-link` and `weight`: the page's entry in the site navigation. */
+  navLabel?: string;
+  weight?: number;
+  links: BodyLink[];
+  /** A Jekyll-era `permalink`; the index lives at site.yaml's `jobs_path`, so load-site compares them. */
+  permalink?: { path: string; at: Position };
+}
+
+export interface Role {
+  /** The posting's file, for messages. */
+  file: string;
+  slug: string;
+  /** Site path, like /jobs/designer/ (without path_prefix, which the build adds). */
+  url: string;
+  /** The full address, for canonical links, feeds and JSON-LD. */
+  absoluteUrl: string;
+  title: string;
+  description?: string;
+  team?: string;
+  locations: string[];
+  remote?: { regions: string[] };
+  /** "London, UK or Berlin, Germany · Remote (Europe)" */
+  locationLabel: string;
+  employmentTypes: EmploymentType[];
+  employmentTypeLabel: string;
+  salaryLabel?: string;
+  /** `date_posted`, else Jekyll's `date`, else the day the file was first committed, else the build date. */
+  datePosted: CalendarDate;
+  datePostedLabel: string;
+  validThrough?: CalendarDate;
+  validThroughLabel?: string;
+  /** `address` is set for e-mail applications, shown beside the button. */
+  apply: { href: string; label: string; address?: string };
+  html: string;
+  closed: boolean;
+  draft: boolean;
+  weight?: number;
+  redirectFrom: string[];
+  /** Where the posting sets its address and redirects, for problems about them. */
+  urlAt: Position;
+  redirectFromAt: Position[];
+  navLabelAt: Position;
+  /** Links in the body, checked once every page's address is known. */
+  links: BodyLink[];
+  /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
+  filters: { team: string; locations: string[]; types: string[] };
+  /** Why an open role's page carries no JobPosting markup (for a warning); undefined when it does. */
+  jsonLdMissing?: string;
+  job: Job;
+}
+
+export interface TeamGroup {
+  /** Undefined for roles that name no team. */
+  name?: string;
+  slug: string;
+  roles: Role[];
+}
+
+/** A closed role's page suggests a few open roles in its team and links to the rest. */
+export interface OtherRoles {
+  roles: Role[];
+  /** The team's filter page, which lists them all. */
+  url: string;
+  /** "12 open roles" */
+  countLabel: string;
+  more: boolean;
+}
+
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+export type FacetKind = "team" | "location" | "remote" | "type";
+
+export interface Facet {
+  kind: FacetKind;
+  /** "Engineering", "London, UK", "Remote", "Full-time" */
+  label: string;
+  slug: string;
+  url: string;
+  /** The page's heading: "Engineering roles", "Roles in London, UK". */
+  title: string;
+  roles: Role[];
+  /** "3 open roles" */
+  countLabel: string;
+}
+
+export interface FacetGroups {
+  teams: Facet[];
+  locations: Facet[];
+  types: Facet[];
+  remote?: Facet;
+  all: Facet[];
+}
+
+export interface NavItem {
+  label: string;
+  url: string;
+  weight?: number;
+}
+
+export interface CareersSite {
+  config: SiteConfig;
+  /** Every role that gets a page: open and closed (and drafts in the dev server). */
+  roles: Role[];
+  openRoles: Role[];
+  teams: TeamGroup[];
+  /** "3 open roles" */
+  openRolesLabel: string;
+  landing?: ParsedLanding;
+  /** Filter pages and the index's filter form. */
+  facets: FacetGroups;
+  /** Team name → some of its open roles, for a closed role's page. */
+  openRolesByTeam: Record<string, OtherRoles>;
+  redirects: Redirect[];
+  /** The `_redirects` file for hosts that read one. */
+  redirectsFile: string;
+  /** The header menu, from `shortened-link` and `weight`. */
+  navigation: NavItem[];
+}
