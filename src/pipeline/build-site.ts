@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
-import { indexSearch } from "./index-search.ts";
+import { startSearchIndex } from "./index-search.ts";
 import { writeRolePagesInParallel } from "./role-pages.ts";
 
 // Render role pages (render/render-pages.ts) and everything else (Eleventy)
@@ -27,6 +27,8 @@ export async function buildSite(context: BuildContext, site: CareersSite, option
   // Eleventy, which takes most of a second to load, renders the other pages.
   const rolePages = writeRolePagesInParallel(staging, site, site.roles, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
+  // The search index is fed from the roles meanwhile, in Pagefind's own process.
+  const search = options.search ? startSearchIndex(site) : undefined;
   try {
     const { Eleventy } = await import("@11ty/eleventy");
     // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
@@ -44,8 +46,9 @@ export async function buildSite(context: BuildContext, site: CareersSite, option
     await eleventy.write();
     await rolePages;
     rendered = performance.now();
-    if (options.search) await indexSearch(staging);
+    await search?.writeTo(staging);
   } catch (cause) {
+    await search?.close();
     rmSync(staging, { recursive: true, force: true });
     throw cause;
   }

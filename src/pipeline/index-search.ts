@@ -1,19 +1,83 @@
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { employmentTypeLabel } from "../derive/derive-role.ts";
+import type { CareersSite, Role } from "../model.ts";
+import { SearchIndexError } from "../problem.ts";
 
-// Full-text search over the built role pages with Pagefind, written into the
-// staging folder before it is swapped in. Only elements marked
-// `data-pagefind-body` (open role pages) are indexed.
+// Full-text search with Pagefind, built from the derived roles rather than
+// from the written HTML: re-reading and parsing every page a moment after
+// writing it took longer than the rest of a large build, and indexed
+// redirect pages too. Only open roles are indexed, never redirects, filter
+// pages, closed roles or drafts. Pagefind runs as its own process, so the
+// records are sent while the pages render and the index is written after.
 
-export async function indexSearch(outputDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outputDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(outputDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  } finally {
-    await pagefind.close();
-  }
+export interface SearchIndex {
+  /** Writes the index into `outputDir/pagefind/` and stops Pagefind. */
+  writeTo(outputDir: string): Promise<void>;
+  /** Stops Pagefind without writing (the build failed). */
+  close(): Promise<void>;
+}
+
+export function startSearchIndex(site: CareersSite): SearchIndex {
+  const indexed = (async () => {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
+    for (const role of site.openRoles) {
+      const added = await index.addCustomRecord(searchRecord(role, site.config.language.toLowerCase()));
+      if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${role.file}: ${added.errors.join("; ")}`);
+    }
+    return index;
+  })();
+  indexed.catch(() => {}); // Awaited by writeTo; close() ignores it.
+  return {
+    async writeTo(outputDir) {
+      try {
+        const written = await (await indexed).writeFiles({ outputPath: join(outputDir, "pagefind") });
+        if (written.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) could not write its index: ${written.errors.join("; ")}`);
+      } finally {
+        await pagefind.close();
+      }
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
+}
+
+/** What a seeker's search matches and shows: the words of the role's page, its facts, and its filters. */
+export function searchRecord(role: Role, language: string): pagefind.CustomRecord {
+  const facts = [role.team, role.locationLabel, role.employmentTypeLabel, role.salaryLabel].filter(Boolean);
+  const meta: Record<string, string> = { title: role.title };
+  if (role.team) meta.team = role.team;
+  if (role.locationLabel) meta.location = role.locationLabel;
+  return {
+    url: role.url,
+    content: [role.title, ...facts, htmlText(role.html)].join("\n"),
+    language,
+    meta,
+    filters: {
+      team: role.team ? [role.team] : [],
+      location: role.locations,
+      type: role.employmentTypes.map(employmentTypeLabel),
+      remote: role.remote ? ["Remote"] : [],
+    },
+  };
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * The text of a sanitized body (render-markdown.ts's allowlist: no scripts or
+ * styles): tags become spaces, so words in adjacent blocks never run together.
+ */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
 }
