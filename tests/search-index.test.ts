@@ -51,13 +51,13 @@ describe("searching a built site", { skip }, () => {
   /** Pagefind's own search API, as the page loads it; URLs of the results, sorted. */
   const search = (term: string, filters: Record<string, string> = {}) =>
     page.evaluate(
-      async ([term, filters]) => {
-        const pagefind = await import("/pagefind/pagefind.js");
+      async ([term, filters, script]) => {
+        const pagefind = await import(script);
         const found = await pagefind.search(term, { filters });
         const results = await Promise.all(found.results.map((result: { data(): Promise<{ url: string }> }) => result.data()));
         return results.map((result) => result.url).sort();
       },
-      [term, filters] as const,
+      [term, filters, "/pagefind/pagefind.js"] as const,
     );
 
   it("indexes only the open roles", () => {

@@ -4,7 +4,7 @@ import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
 import { startSearchIndex } from "./index-search.ts";
-import { writeRolePagesInParallel } from "./role-pages.ts";
+import { writeRoleAndRedirectPages } from "./role-pages.ts";
 
 // Render role pages (render/render-pages.ts) and everything else (Eleventy)
 // into a fresh folder beside the output, and swap it in only when every page
@@ -25,7 +25,7 @@ export async function buildSite(context: BuildContext, site: CareersSite, option
   let rendered = started;
   // Role pages start first (on worker threads, for a large site), while
   // Eleventy, which takes most of a second to load, renders the other pages.
-  const rolePages = writeRolePagesInParallel(staging, site, site.roles, context.workers);
+  const rolePages = writeRoleAndRedirectPages(staging, site, site.roles, site.redirects, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
   // The search index is fed from the roles meanwhile, in Pagefind's own process.
   const search = options.search ? startSearchIndex(site) : undefined;

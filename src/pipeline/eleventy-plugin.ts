@@ -9,7 +9,7 @@ import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { templateFilters } from "../render/template-filters.ts";
 import { SITE_FILE } from "../schema/site-schema.ts";
 import { loadSite } from "./load-site.ts";
-import { writeRolePagesInParallel } from "./role-pages.ts";
+import { writeRoleAndRedirectPages } from "./role-pages.ts";
 
 // Eleventy only renders: the typed core reads, validates, derives and plans
 // every value, and hands the templates in layouts/ one frozen `openings`
@@ -41,25 +41,23 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     openings = undefined;
     let site: CareersSite;
-    let redirectPages: CareersSite["redirects"];
     if ("site" in options) {
       ({ site, rolePages } = options);
-      redirectPages = site.redirects;
     } else {
       const loaded = await loadSite(context);
       options.report(loaded.problems);
       if (!loaded.site || hasErrors(loaded.problems)) throw new ProblemsFound(loaded.problems);
       site = loaded.site;
       const edited = onlyPostingsChanged ? site.roles.filter((role) => loaded.reparsed.has(role.file)) : site.roles;
-      // Into Eleventy's output folder, which its `--output` option may have moved.
-      rolePages = writeRolePagesInParallel(directories.output, site, edited, context.workers);
       const editedUrls = new Set(edited.map((role) => role.url));
-      redirectPages = onlyPostingsChanged ? site.redirects.filter((redirect) => editedUrls.has(redirect.to)) : site.redirects;
+      const redirects = onlyPostingsChanged ? site.redirects.filter((redirect) => editedUrls.has(redirect.to)) : site.redirects;
+      // Into Eleventy's output folder, which its `--output` option may have moved.
+      rolePages = writeRoleAndRedirectPages(directories.output, site, edited, redirects, context.workers);
     }
     rolePages.catch(() => {}); // Awaited in eleventy.after; Eleventy may fail first.
     // Eleventy deep-copies plain data objects into every template's data, and
     // once more per paginated template; a frozen one it shares as it is.
-    openings = Object.freeze({ ...site, redirectPages, discovery: discoveryFiles(site, context.today) });
+    openings = Object.freeze({ ...site, discovery: discoveryFiles(site, context.today) });
   });
   eleventyConfig.on("eleventy.after", () => rolePages);
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
-import type { CareersSite, Role } from "../model.ts";
+import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
 import { outputFileFor } from "../schema/site-path.ts";
 import { prefixRootRelativeLinks, withPathPrefix } from "./path-prefix.ts";
 import { templateFilters } from "./template-filters.ts";
@@ -17,11 +17,16 @@ export const LAYOUTS_DIR = join(import.meta.dirname, "..", "..", "layouts");
 /** What a role's page shows besides the role itself. */
 export type RolePageSite = Pick<CareersSite, "config" | "navigation" | "openRolesByTeam">;
 
-export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
+function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(LAYOUTS_DIR, "_includes")), { autoescape: true });
   for (const [name, filter] of Object.entries(templateFilters(() => environment))) environment.addFilter(name, filter);
   // Eleventy's `url` filter, which base.njk uses for the canonical address.
-  environment.addFilter("url", (url: string) => withPathPrefix(url, site.config.path_prefix));
+  environment.addFilter("url", (url: string) => withPathPrefix(url, config.path_prefix));
+  return environment;
+}
+
+export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
+  const environment = layoutsEnvironment(site.config);
   return (role) => {
     const content = environment.render("role.njk", { openings: site, role });
     const page = environment.render("base.njk", {
@@ -36,16 +41,35 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
   };
 }
 
+/**
+ * A redirect page: tiny and the same for every redirect but its address, so it
+ * is written here with the role pages rather than through Eleventy's
+ * pagination, which cost about 0.7 ms of bookkeeping per page.
+ */
+export function redirectPageRenderer(config: SiteConfig): (redirect: Redirect) => string {
+  const environment = layoutsEnvironment(config);
+  return (redirect) => environment.render("redirect.njk", { config, to: withPathPrefix(redirect.to, config.path_prefix) });
+}
+
 /** Writes each role's page at its URL under `outputDir` (role URLs are checked site paths: see site-path.ts). */
 export function writeRolePages(outputDir: string, site: RolePageSite, roles: readonly Role[], render = rolePageRenderer(site)): void {
+  writePages(outputDir, roles, (role) => role.url, render);
+}
+
+/** Writes a redirect page at each old address under `outputDir`. */
+export function writeRedirectPages(outputDir: string, config: SiteConfig, redirects: readonly Redirect[]): void {
+  writePages(outputDir, redirects, (redirect) => redirect.from, redirectPageRenderer(config));
+}
+
+function writePages<T>(outputDir: string, items: readonly T[], urlOf: (item: T) => string, render: (item: T) => string): void {
   const folders = new Set<string>();
-  for (const role of roles) {
-    const file = join(outputDir, outputFileFor(role.url));
+  for (const item of items) {
+    const file = join(outputDir, outputFileFor(urlOf(item)));
     const folder = dirname(file);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(file, render(role));
+    writeFileSync(file, render(item));
   }
 }
