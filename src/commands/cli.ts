@@ -3,12 +3,13 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "../count.ts";
 import type { BuildContext } from "../model.ts";
+import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { loadSite } from "../pipeline/load-site.ts";
 import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
 import { JOBS_DIR } from "../read/read-sources.ts";
 import { todayInUtc } from "../schema/calendar-date.ts";
-import { formatGitHubAnnotation, formatProblem, summarise } from "./format-problems.ts";
+import { formatGitHubAnnotation, formatReport, inReadingOrder, summarise } from "./format-problems.ts";
 import { importPosting } from "./import-posting.ts";
 import { serveSite } from "./serve-site.ts";
 import { writeNewPosting } from "./write-posting.ts";
@@ -183,8 +184,8 @@ TODO: two or three sentences on what this person will do and why it matters.
 TODO: what to send, and what happens next.`;
 
 function report(problems: readonly Problem[]): void {
-  for (const problem of problems) console.error(formatProblem(problem));
-  if (process.env.GITHUB_ACTIONS === "true") for (const problem of problems) console.log(formatGitHubAnnotation(problem));
+  for (const line of formatReport(problems)) console.error(line);
+  if (process.env.GITHUB_ACTIONS === "true") for (const problem of inReadingOrder(problems)) console.log(formatGitHubAnnotation(problem));
 }
 
 /** `OPENINGS_WORKERS=N` sets the number of worker threads (0: none); unset, the site's size decides. */
@@ -196,7 +197,7 @@ function workersFromEnvironment(): number | undefined {
 }
 
 function openingsVersion(): string {
-  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(OPENINGS_ROOT, "package.json"), "utf8")) as { version: string };
   return `openings ${version}`;
 }
 

@@ -33,10 +33,19 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
-const TASKS_URL = new URL("./worker-tasks.ts", import.meta.url).href;
-// A worker starts as plain JavaScript: Node 20 does not pass tsx's loader
-// hooks on to worker threads, so the worker loads tsx itself, then the tasks.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(TASKS_URL)}, ${JSON.stringify(import.meta.url)}))`;
+// Compiled (dist/, how the commands run), a worker loads the compiled tasks
+// module. As TypeScript (tests import src/ through tsx), it cannot: Node 20
+// does not pass tsx's loader hooks on to worker threads, so the worker loads
+// tsx itself, then the tasks.
+const COMPILED = import.meta.url.endsWith(".js");
+const TASKS_URL = new URL(COMPILED ? "./worker-tasks.js" : "./worker-tasks.ts", import.meta.url);
+const startWorker = (): Worker =>
+  COMPILED
+    ? new Worker(TASKS_URL)
+    : new Worker(
+        `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(TASKS_URL.href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true },
+      );
 
 const pool = new Map<number, PoolWorker>();
 let nextId = 0;
@@ -44,7 +53,7 @@ let nextId = 0;
 function poolWorker(index: number): PoolWorker {
   const existing = pool.get(index);
   if (existing) return existing;
-  const entry: PoolWorker = { worker: new Worker(BOOTSTRAP, { eval: true }), pending: new Map() };
+  const entry: PoolWorker = { worker: startWorker(), pending: new Map() };
   const failAll = (cause: Error) => {
     for (const pending of entry.pending.values()) pending.reject(cause);
     entry.pending.clear();

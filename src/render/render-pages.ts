@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
 import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
+import { OPENINGS_ROOT } from "../openings-root.ts";
 import { outputFileFor } from "../schema/site-path.ts";
 import { prefixRootRelativeLinks, withPathPrefix } from "./path-prefix.ts";
 import { templateFilters } from "./template-filters.ts";
@@ -12,7 +13,7 @@ import { templateFilters } from "./template-filters.ts";
 // bookkeeping per page, most of a large site's build: see docs/performance.md.
 
 /** Openings' own templates: the same for every site. */
-export const LAYOUTS_DIR = join(import.meta.dirname, "..", "..", "layouts");
+export const LAYOUTS_DIR = join(OPENINGS_ROOT, "layouts");
 
 /** What a role's page shows besides the role itself. */
 export type RolePageSite = Pick<CareersSite, "config" | "navigation" | "openRolesByTeam">;
