@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatProblem } from "./src/commands/format-problems.ts";
+import { formatReport } from "./src/commands/format-problems.ts";
 import { loadSiteConfig } from "./src/parse/load-site-config.ts";
 import { openingsPlugin } from "./src/pipeline/eleventy-plugin.ts";
 import { todayInUtc } from "./src/schema/calendar-date.ts";
@@ -19,8 +19,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(openingsPlugin, {
     context: { siteDir, outputDir: resolve(config.dir.output), includeDrafts: devServer, today: todayInUtc() },
     // The dev server's only report: printed as each rebuild starts.
-    report: (problems: readonly Parameters<typeof formatProblem>[0][]) => {
-      for (const problem of problems) console.error(formatProblem(problem));
+    report: (problems: Parameters<typeof formatReport>[0]) => {
+      for (const line of formatReport(problems)) console.error(line);
     },
   });
   // https://www.11ty.dev/docs/config/#deploy-to-a-subdirectory-with-a-path-prefix

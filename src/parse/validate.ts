@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { error, type Problem, warning } from "../problem.ts";
+import { error, type Problem } from "../problem.ts";
+import { unknownKeyProblems } from "./key-hints.ts";
 import type { KeyPath, LocatedMapping } from "./parse-yaml.ts";
 
 // Step 3: check parsed front matter (or site.yaml) against its schema, and turn
@@ -13,20 +14,7 @@ export function validate<S extends z.ZodType>(
   file: string,
   knownKeys: readonly string[],
 ): { value?: z.output<S>; problems: Problem[] } {
-  const problems: Problem[] = [];
-  for (const key of Object.keys(mapping.data)) {
-    if (knownKeys.includes(key)) continue;
-    const suggestion = closest(key, knownKeys);
-    problems.push(
-      warning(
-        "unknown-key",
-        file,
-        mapping.locate([key], "key"),
-        `unknown key \`${key}\` is kept but not used`,
-        suggestion ? `did you mean \`${suggestion}\`?` : `known keys: ${knownKeys.join(", ")}`,
-      ),
-    );
-  }
+  const problems = unknownKeyProblems(mapping, file, knownKeys);
   const result = schema.safeParse(withoutNulls(mapping.data), { reportInput: true });
   if (result.success) return { value: result.data, problems };
   for (const issue of result.error.issues.flatMap((i) => flatten(i, []))) {
@@ -84,28 +72,4 @@ function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem
 /** `salary.per`, `location[1]`. */
 export function displayPath(path: KeyPath): string {
   return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
-}
-
-/** The known key a misspelt one was probably meant to be. */
-function closest(key: string, candidates: readonly string[]): string | undefined {
-  const lower = key.toLowerCase().replace(/-/g, "_");
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase().replace(/-/g, "_"));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
