@@ -21,11 +21,7 @@ export function mulberry32(seed: number): () => number {
 
 type Rng = () => number;
 
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error("pick from an empty list");
-  return item;
-}
+const pick = <T>(rng: Rng, items: readonly T[]) => items[Math.floor(rng() * items.length)] as T;
 
 function pickSome<T>(rng: Rng, items: readonly T[], count: number): T[] {
   const pool = [...items];
@@ -289,9 +285,7 @@ function body(rng: Rng, title: string, leadingHeadingPlace: string | undefined, 
   return `${text}\n`;
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export interface GeneratedPosting {
   file: string;
@@ -300,7 +294,6 @@ export interface GeneratedPosting {
   /** The page's site path: the permalink, or /jobs/<slug>/. */
   url: string;
   closed: boolean;
-  words: number;
 }
 
 function posting(rng: Rng, index: number): { text: string; meta: GeneratedPosting } {
@@ -394,7 +387,7 @@ function posting(rng: Rng, index: number): { text: string; meta: GeneratedPostin
   const text = body(rng, title, leadingHeadingPlace, applyLine);
   return {
     text: `---\n${lines.join("\n")}\n---\n\n${text}`,
-    meta: { file: `jobs/${slug}.md`, slug, title, url, closed, words: countWords(text) },
+    meta: { file: `jobs/${slug}.md`, slug, title, url, closed },
   };
 }
 
