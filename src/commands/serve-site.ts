@@ -1,36 +1,34 @@
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { extname, join, normalize, sep } from "node:path";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createServer, type Server, type ServerResponse, STATUS_CODES } from "node:http";
+import { join, posix } from "node:path";
+import { pipeline } from "node:stream";
+import send from "send";
 
 // `npm run preview`: serves a built site the way a static host does — files,
 // `/x/` → `/x/index.html`, the `_redirects` file (as Netlify and Cloudflare
-// Pages read it), and 404.html — mounted under path_prefix. The browser
-// tests use the same server.
+// Pages read it), and 404.html — mounted under path_prefix. The browser and
+// crawl tests use the same server.
+//
+// Files go out through `send` (the engine under Express's static server):
+// it streams with HEAD, ranges and conditional requests, and destroys the
+// file stream when a visitor goes away, so aborted requests hold no handles.
+// This module decides everything before it: only GET and HEAD, a request
+// target that decodes cleanly, no `..`, NUL or backslash, one canonical path,
+// and redirects that can only ever stay on this host.
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".wasm": "application/wasm",
-};
+const ALLOW = "GET, HEAD";
+const NOT_FOUND_PAGE = "404.html";
 
-/** `from → to` pairs from the `_redirects` file of a built site, if it has one. */
+/** `from → to` pairs from the `_redirects` file of a built site, keyed by decoded path. */
 export function readRedirects(outputDir: string): Map<string, string> {
   const file = join(outputDir, "_redirects");
   const redirects = new Map<string, string>();
   if (!existsSync(file)) return redirects;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const [from, to] = line.trim().split(/\s+/);
-    if (from && to && !from.startsWith("#")) redirects.set(from, to);
+    const path = from && !from.startsWith("#") ? decodedPath(from) : undefined;
+    // Only paths on this site: Openings never writes another kind, and an address elsewhere is not ours to send visitors to.
+    if (path && to?.startsWith("/")) redirects.set(path, sameHost(to));
   }
   return redirects;
 }
@@ -38,43 +36,101 @@ export function readRedirects(outputDir: string): Map<string, string> {
 export function serveSite(outputDir: string, pathPrefix = "/"): Server {
   const redirects = readRedirects(outputDir);
   const prefix = pathPrefix.replace(/\/$/, "");
+  const notFound = (response: ServerResponse, head: boolean) => {
+    const page = join(outputDir, NOT_FOUND_PAGE);
+    if (!existsSync(page)) return answer(response, 404, head);
+    response.writeHead(404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    if (head) response.end();
+    else pipeline(createReadStream(page), response, () => {}); // pipeline closes the file if the visitor leaves.
+  };
+
   return createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const redirect = redirects.get(url.pathname);
-    if (redirect) {
-      response.writeHead(301, { location: redirect }).end();
-      return;
-    }
-    let path: string;
-    try {
-      path = decodeURIComponent(url.pathname);
-    } catch {
-      path = "";
-    }
-    const file = prefix && !path.startsWith(`${prefix}/`) ? undefined : fileFor(outputDir, path.slice(prefix.length));
-    if (file === "add-slash") {
-      response.writeHead(301, { location: `${url.pathname}/` }).end();
-    } else if (file) {
-      // no-store: a preview after a rebuild must show the new pages.
-      response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-      if (request.method === "HEAD") response.end();
-      else createReadStream(file).pipe(response);
-    } else {
-      const notFound = join(outputDir, "404.html");
-      response.writeHead(404, { "content-type": CONTENT_TYPES[".html"] ?? "text/html" });
-      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
-      else response.end("Not found");
-    }
+    const head = request.method === "HEAD";
+    if (request.method !== "GET" && !head) return answer(response, 405, head, { allow: ALLOW });
+    const target = parseTarget(request.url ?? "");
+    if (!target) return answer(response, 400, head);
+    const { path, query } = target;
+
+    const redirect = redirects.get(path);
+    if (redirect) return redirectTo(response, redirect, head);
+    if (path === prefix) return redirectTo(response, `${encodePath(path)}/${query}`, head);
+    if (prefix && !path.startsWith(`${prefix}/`)) return notFound(response, head);
+
+    send(request, encodePath(path.slice(prefix.length)), {
+      root: outputDir,
+      index: ["index.html"],
+      dotfiles: "ignore",
+      // A preview after a rebuild must show the new pages.
+      cacheControl: false,
+      etag: false,
+      lastModified: false,
+    })
+      .on("headers", (res: ServerResponse) => res.setHeader("cache-control", "no-store"))
+      .on("directory", () => redirectTo(response, `${encodePath(path)}/${query}`, head))
+      .on("error", (error: { status?: number; headers?: Record<string, string> }) => {
+        // A file that fails half-way (deleted by a rebuild): the status line is gone, so end the connection.
+        if (response.headersSent) response.destroy();
+        else if (error.status === 404) notFound(response, head);
+        else answer(response, error.status ?? 500, head, error.headers);
+      })
+      .pipe(response);
   });
 }
 
-function fileFor(outputDir: string, sitePath: string): string | "add-slash" | undefined {
-  const candidate = normalize(join(outputDir, sitePath));
-  // Never serve anything outside the output folder, whatever the request says.
-  if (candidate !== outputDir && !candidate.startsWith(outputDir + sep)) return undefined;
-  if (!existsSync(candidate)) return undefined;
-  if (statSync(candidate).isFile()) return candidate;
-  if (!sitePath.endsWith("/")) return "add-slash";
-  const index = join(candidate, "index.html");
-  return existsSync(index) ? index : undefined;
+/**
+ * The decoded, canonical path and the raw query of a request target, or
+ * undefined when it is not one a browser could send for a file: not a path
+ * (`*`, `jobs/`), bad percent-encoding, `..`, NUL or a backslash.
+ */
+function parseTarget(target: string): { path: string; query: string } | undefined {
+  let rawPath: string;
+  let query: string;
+  if (target.startsWith("/")) {
+    const end = target.search(/[?#]/);
+    rawPath = end === -1 ? target : target.slice(0, end);
+    query = end === -1 || target[end] === "#" ? "" : (target.slice(end).split("#")[0] ?? "");
+  } else if (/^https?:\/\//i.test(target) && URL.canParse(target)) {
+    // The absolute form (`GET http://host/x HTTP/1.1`), which HTTP/1.1 servers must accept.
+    const url = new URL(target);
+    rawPath = url.pathname;
+    query = url.search;
+  } else {
+    return undefined;
+  }
+  const path = decodedPath(rawPath);
+  return path === undefined ? undefined : { path, query };
+}
+
+/** `/.//a/%62/` → `/a/b/`; undefined for bad percent-encoding, `..`, NUL or a backslash. */
+function decodedPath(rawPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith("/") || /[\0\\]/.test(decoded) || decoded.split("/").includes("..")) return undefined;
+  // posix.normalize folds `//` and `/./`, so the path starts with exactly one slash.
+  return posix.normalize(decoded);
+}
+
+/** Percent-encodes each segment of a decoded path. */
+function encodePath(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** A Location that a browser can only read as a path on this host: never `//host` or `/\host`. */
+function sameHost(location: string): string {
+  return location.replace(/^[/\\]+/, "/");
+}
+
+function redirectTo(response: ServerResponse, location: string, head: boolean): void {
+  response.writeHead(301, { location: sameHost(location), "content-type": "text/plain; charset=utf-8" });
+  response.end(head ? undefined : `Moved to ${sameHost(location)}\n`);
+}
+
+function answer(response: ServerResponse, status: number, head: boolean, headers: Record<string, string> = {}): void {
+  const text = `${STATUS_CODES[status] ?? "Error"}\n`;
+  response.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  response.end(head ? undefined : text);
 }
