@@ -24,7 +24,7 @@ describe("renderMarkdown", () => {
 
   it("keeps the inline HTML Jekyll-era postings use, with <a name> anchors as ids", () => {
     const page = html('<h2><a name="infra">Infra</a></h2>\n\nSome <strong>bold</strong> text.\n');
-    assert.equal(page.querySelector("h2 a")?.getAttribute("id"), "infra", "the anchor survives as an HTML5 id");
+    assert.equal(page.querySelector("h2 a")?.getAttribute("id"), "user-content-infra", "the anchor survives as an HTML5 id, prefixed");
     assert.equal(page.querySelector("strong")?.textContent, "bold");
   });
 
@@ -68,7 +68,7 @@ describe("kramdown attribute lists", () => {
     assert.equal(link?.getAttribute("target"), "_blank");
     assert.equal(link?.getAttribute("rel"), "noopener noreferrer");
     assert.equal(page.querySelector("p.note")?.textContent, "A note.");
-    assert.equal(page.querySelector("h2")?.getAttribute("id"), "perks");
+    assert.equal(page.querySelector("h2")?.getAttribute("id"), "user-content-perks");
     assert.equal(page.querySelector("ul")?.getAttribute("class"), "list");
     assert.equal(page.querySelector("ul")?.getAttribute("onclick"), undefined);
     assert.doesNotMatch(page.textContent, /\{:|\{#/);

@@ -3,6 +3,7 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import sanitizeHtml from "sanitize-html";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { type IdsEnv, userContentAttributes, userContentIds } from "./user-content-ids.ts";
 
 // The one configured Markdown renderer. Bodies are Markdown only: they never
 // pass through Nunjucks or Liquid, so `{{ x }}` in a posting shows as typed.
@@ -12,6 +13,7 @@ import { kramdownAttributes } from "./kramdown-attributes.ts";
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.inline.ruler.before("link", "kramdown_spaced_reference", spacedReferenceLink);
 md.use(kramdownAttributes);
+md.use(userContentIds);
 
 export interface RenderedBody {
   html: string;
@@ -42,7 +44,7 @@ export function renderMarkdown(markdown: string): RenderedBody {
   const { links, unlinked, hasRawHtml } = inspect(tokens);
   // Markdown's own output is safe (markdown-it refuses javascript: links);
   // only raw HTML needs the allowlist, and most postings have none.
-  return { ...(hasRawHtml ? sanitize(html) : { html, removed: [] }), links, unlinked };
+  return { ...(hasRawHtml ? sanitize(html, (env as IdsEnv).bodyIds ?? new Set()) : { html, removed: [] }), links, unlinked };
 }
 
 const HTML_LINK = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -74,7 +76,7 @@ function inspect(tokens: Token[]) {
   return { links, unlinked, hasRawHtml };
 }
 
-function sanitize(html: string): Pick<RenderedBody, "html" | "removed"> {
+function sanitize(html: string, bodyIds: ReadonlySet<string>): Pick<RenderedBody, "html" | "removed"> {
   const removed = new Set<string>();
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
@@ -89,6 +91,8 @@ function sanitize(html: string): Pick<RenderedBody, "html" | "removed"> {
         const anchored = name && !rest.id ? { ...rest, id: name } : attribs;
         return { tagName, attribs: anchored.target ? { ...anchored, rel: "noopener noreferrer" } : anchored };
       },
+      // Ids and names get `user-content-` (user-content-ids.ts says why), raw HTML's as Markdown's.
+      "*": (tagName, attribs) => ({ tagName, attribs: userContentAttributes(attribs, bodyIds) }),
     },
     onOpenTag(name, attribs) {
       if (!ALLOWED_TAGS.includes(name)) removed.add(`<${name}>`);
