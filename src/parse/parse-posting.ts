@@ -3,6 +3,7 @@ import { error, type Position, type Problem, positionAt, START, warning } from "
 import { readSource } from "../read/read-sources.ts";
 import { findMojibake } from "../read/repair-encoding.ts";
 import { jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "../schema/job-schema.ts";
+import { headingSpaceProblem } from "./body-headings.ts";
 import { takeLeadingHeading } from "./leading-heading.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import { countryCode } from "./parse-location.ts";
@@ -38,9 +39,9 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
   const { value: job, problems: validationProblems } = validate(jobSchema, frontMatter, file.path, KNOWN_JOB_KEYS);
   problems.push(...validationProblems);
   problems.push(...splitPlaces(file.path, frontMatter, job?.location));
-  const heading = takeLeadingHeading(frontMatter.body);
+  const heading = takeLeadingHeading(frontMatter.body, job?.title);
   const headingLines = frontMatter.body.slice(0, frontMatter.body.length - heading.markdown.length).split("\n").length - 1;
-  const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems);
+  const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems, { subHeadings: true });
   const redirectFromAt = (job?.redirect_from ?? []).map((_, i) =>
     frontMatter.locate(Array.isArray(frontMatter.data.redirect_from) ? ["redirect_from", i] : ["redirect_from"]),
   );
@@ -134,8 +135,14 @@ function readAndSplit(siteDir: string, absolutePath: string, version?: string): 
 }
 
 /** Renders a body whose first line is file line `firstLine`, adding its warnings to `problems`. */
-function renderBody(file: SourceFile, markdown: string, firstLine: number, problems: Problem[]): { html: string; links: BodyLink[] } {
-  const { html, removed, links, unlinked } = renderMarkdown(markdown);
+function renderBody(
+  file: SourceFile,
+  markdown: string,
+  firstLine: number,
+  problems: Problem[],
+  options: Parameters<typeof renderMarkdown>[1] = {},
+): { html: string; links: BodyLink[] } {
+  const { html, removed, links, unlinked, unspacedHeadings } = renderMarkdown(markdown, options);
   const at = (line: number): Position => ({ line: firstLine + line, column: 1 });
   if (removed.length > 0) {
     const message = `removed from the body because it could run code or break the page: ${removed.join(", ")}`;
@@ -180,5 +187,6 @@ function renderBody(file: SourceFile, markdown: string, firstLine: number, probl
       ),
     );
   }
+  for (const heading of unspacedHeadings) problems.push(headingSpaceProblem(file.path, { line: firstLine + heading.line, column: heading.column }, heading));
   return { html, links: links.map(({ href, line }) => ({ href, at: at(line) })) };
 }

@@ -2,6 +2,8 @@ import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import sanitizeHtml from "sanitize-html";
+import { bareLinks } from "./bare-links.ts";
+import { bodyHeadings, type HeadingsEnv } from "./body-headings.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { type IdsEnv, userContentAttributes, userContentIds } from "./user-content-ids.ts";
 
@@ -10,10 +12,12 @@ import { type IdsEnv, userContentAttributes, userContentIds } from "./user-conte
 // Raw HTML is allowed (Jekyll-era postings are full of it) but goes through an
 // allowlist, so nothing a posting says can run in a reader's browser.
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 md.inline.ruler.before("link", "kramdown_spaced_reference", spacedReferenceLink);
 md.use(kramdownAttributes);
 md.use(userContentIds);
+md.use(bareLinks);
+md.use(bodyHeadings);
 
 export interface RenderedBody {
   html: string;
@@ -23,6 +27,8 @@ export interface RenderedBody {
   links: { href: string; line: number }[];
   /** Link syntax that stayed text, like `[jobs] [missing]` or `[a] (b)`. */
   unlinked: { text: string; line: number }[];
+  /** `##Heading` lines, read as headings though Markdown wants a space after the marks. */
+  unspacedHeadings: { text: string; meant: string; line: number; column: number }[];
 }
 
 const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "details", "summary"];
@@ -37,14 +43,20 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 };
 const ALLOWED_SCHEMES = ["http", "https", "mailto", "tel"];
 
-export function renderMarkdown(markdown: string): RenderedBody {
-  const env = {};
+/** `subHeadings`: the body sits under the page's own <h1> (a posting's title), so its `#` headings become <h2>. */
+export function renderMarkdown(markdown: string, { subHeadings = false } = {}): RenderedBody {
+  const env: HeadingsEnv & { unspacedHeadings: RenderedBody["unspacedHeadings"] } = { subHeadings, unspacedHeadings: [] };
   const tokens = md.parse(markdown, env);
   const html = md.renderer.render(tokens, md.options, env);
   const { links, unlinked, hasRawHtml } = inspect(tokens);
   // Markdown's own output is safe (markdown-it refuses javascript: links);
   // only raw HTML needs the allowlist, and most postings have none.
-  return { ...(hasRawHtml ? sanitize(html, (env as IdsEnv).bodyIds ?? new Set()) : { html, removed: [] }), links, unlinked };
+  return {
+    ...(hasRawHtml ? sanitize(html, (env as IdsEnv).bodyIds ?? new Set()) : { html, removed: [] }),
+    links,
+    unlinked,
+    unspacedHeadings: env.unspacedHeadings,
+  };
 }
 
 const HTML_LINK = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
