@@ -18,12 +18,24 @@ export function makeSite(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+export interface RunOptions {
+  /** Options for Node itself, like `--import` of a preload module (after tsx's, so it may be TypeScript). */
+  nodeArgs?: string[];
+  /** A command that runs Node, like `setpriv … --`. */
+  wrapper?: string[];
+  /** Milliseconds before the command is killed (its `code` is then null). */
+  timeout?: number;
+}
+
 /** Runs the real command line, as `npm run build` / `npm run check` would. */
-export function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/commands/cli.ts"), ...args], {
+export function runCli(args: string[], env: Record<string, string> = {}, options: RunOptions = {}) {
+  const [command = process.execPath, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  const nodeArgs = ["--import", "tsx", ...(options.nodeArgs ?? []), join(PROJECT_ROOT, "src/commands/cli.ts"), ...args];
+  const result = spawnSync(command, [...prefix, ...nodeArgs], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+    timeout: options.timeout,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

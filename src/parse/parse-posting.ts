@@ -1,6 +1,6 @@
 import type { BodyLink, ParsedLanding, ParsedPosting, SourceFile } from "../model.ts";
 import { error, type Position, type Problem, positionAt, START, warning } from "../problem.ts";
-import { readSource } from "../read/read-sources.ts";
+import { readSource } from "../read/read-file.ts";
 import { findMojibake } from "../read/repair-encoding.ts";
 import { jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "../schema/job-schema.ts";
 import { headingSpaceProblem } from "./body-headings.ts";

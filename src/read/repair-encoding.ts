@@ -10,6 +10,12 @@ const byteOf = (char: string): number | undefined => {
   if (high >= 0) return 0x80 + high;
   return code <= 0xff ? code : undefined;
 };
+/** The character Windows-1252 gives `byte`, or undefined for the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+export function windows1252Char(byte: number): string | undefined {
+  const char = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charAt(byte - 0x80) : String.fromCharCode(byte);
+  return char.charCodeAt(0) >= 0x80 && char.charCodeAt(0) <= 0x9f ? undefined : char;
+}
+
 const CONTINUATION = `[\\u00A0-\\u00BF${CP1252_HIGH}]`;
 // A UTF-8 lead byte read as Windows-1252 (Â–ß, à–ï, ð–ô), then continuation bytes read the same way.
 const MOJIBAKE = new RegExp(`(?:[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3})`, "g");
