@@ -80,6 +80,16 @@ describe("reading text that is not UTF-8", () => {
     );
   });
 
+  it("decodes an 8 MB Windows-1252 file, work that quadratic code could never finish", () => {
+    const line = cp1252("Crème brûlée – déjà vu\n");
+    const bytes = Buffer.concat(Array.from({ length: Math.ceil(8e6 / line.length) }, () => line));
+    const started = performance.now();
+    const { text, problems } = decodeSource("x.md", bytes);
+    console.log(`decoded ${bytes.length} bytes in ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(text?.length, bytes.length);
+    assert.equal(problems[0]?.code, "not-utf-8");
+  });
+
   it("still refuses binary files, and strips a UTF-8 byte-order mark", () => {
     assert.deepEqual(
       decodeSource("x.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0])).problems.map((p) => p.code),
@@ -110,6 +120,25 @@ describe("decoding, as properties", () => {
         const bytes = Buffer.from([...text].map((c) => cp1252Byte(c)));
         const decoded = decodeSource("x.md", bytes);
         assert.equal(decoded.text, text);
+        assert.deepEqual(
+          decoded.problems.map((p) => p.code),
+          ["not-utf-8"],
+        );
+      }),
+    );
+  });
+
+  it("a stray Windows-1252 byte among UTF-8 characters of any length leaves them as they were", () => {
+    const chars = fc.array(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(chars, fc.nat(), (parts, at) => {
+        fc.pre(!parts.join("").includes("\0") && !parts.join("").includes("\uFFFD"));
+        const cut = parts.length ? at % (parts.length + 1) : 0;
+        const before = `x${parts.slice(0, cut).join("")}`;
+        const after = parts.slice(cut).join("");
+        const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0x93]), Buffer.from(after)]);
+        const decoded = decodeSource("x.md", bytes);
+        assert.equal(decoded.text, `${before}“${after}`);
         assert.deepEqual(
           decoded.problems.map((p) => p.code),
           ["not-utf-8"],

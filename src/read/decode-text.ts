@@ -50,36 +50,32 @@ function decodeUtf16(path: string, bytes: Uint8Array, order: "little-endian" | "
  * Valid UTF-8 sequences stay UTF-8 (a file edited in two tools can hold
  * both); every other byte is read as Windows-1252, unless it is one of the
  * five bytes Windows-1252 leaves undefined: then the encoding is unknown.
+ * Decoded by hand into UTF-16 code units: one pass, whatever the bytes.
  */
 function decodeWindows1252(path: string, bytes: Uint8Array): DecodedSource {
-  const parts: string[] = [];
+  // Never more code units than bytes: a four-byte sequence makes two.
+  const units = new Uint16Array(bytes.length);
   let length = 0;
-  let runStart = 0;
   let bad = 0;
   let first: { offset: number; byte: number } | undefined;
   for (let i = 0; i < bytes.length; ) {
     const byte = bytes[i] as number;
     const size = byte < 0x80 ? 1 : utf8SequenceLength(bytes, i);
-    if (size > 0) {
-      i += size;
-      continue;
+    if (size === 1) units[length++] = byte;
+    else if (size > 1) length = putCodePoint(units, length, codePointAt(bytes, i, size));
+    else {
+      const char = windows1252Char(byte);
+      if (char === undefined) {
+        const message = `byte \`${hex(byte)}\` here is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown`;
+        return refuse(path, positionAt(fromCodeUnits(units, length), length), message, SAVE_AS_UTF8);
+      }
+      first ??= { offset: length, byte };
+      bad++;
+      units[length++] = char.charCodeAt(0);
     }
-    const run = utf8.decode(bytes.subarray(runStart, i));
-    parts.push(run);
-    length += run.length;
-    const char = windows1252Char(byte);
-    if (char === undefined) {
-      const at = positionAt(parts.join(""), length);
-      return refuse(path, at, `byte \`${hex(byte)}\` here is neither UTF-8 nor Windows-1252 text, so the file's encoding is unknown`, SAVE_AS_UTF8);
-    }
-    first ??= { offset: length, byte };
-    bad++;
-    parts.push(char);
-    length += 1;
-    runStart = ++i;
+    i += Math.max(size, 1);
   }
-  parts.push(utf8.decode(bytes.subarray(runStart)));
-  const text = parts.join("");
+  const text = fromCodeUnits(units, length);
   if (!first) return { text, problems: [] }; // Not reached: the caller found a byte that is not UTF-8.
   const more = bad > 1 ? `, and ${bad - 1} more` : "";
   const message = `the file is not UTF-8 (byte \`${hex(first.byte)}\` here${more}), so it was read as Windows-1252: \`${wordAt(text, first.offset)}\``;
@@ -90,20 +86,44 @@ function decodeWindows1252(path: string, bytes: Uint8Array): DecodedSource {
 /** The length of the valid UTF-8 sequence starting with a non-ASCII byte at `i`, or 0 (the WHATWG decoder's rules). */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i] as number;
-  const within = (offset: number, low = 0x80, high = 0xbf) => {
-    const byte = bytes[i + offset];
-    return byte !== undefined && byte >= low && byte <= high;
-  };
-  if (lead >= 0xc2 && lead <= 0xdf) return within(1) ? 2 : 0;
+  if (lead >= 0xc2 && lead <= 0xdf) return within(bytes[i + 1], 0x80, 0xbf) ? 2 : 0;
   if (lead >= 0xe0 && lead <= 0xef) {
     // No overlong forms (E0) and no UTF-16 surrogates (ED).
-    return within(1, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf) && within(2) ? 3 : 0;
+    const second = within(bytes[i + 1], lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf);
+    return second && within(bytes[i + 2], 0x80, 0xbf) ? 3 : 0;
   }
   if (lead >= 0xf0 && lead <= 0xf4) {
     // No overlong forms (F0) and nothing past U+10FFFF (F4).
-    return within(1, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf) && within(2) && within(3) ? 4 : 0;
+    const second = within(bytes[i + 1], lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf);
+    return second && within(bytes[i + 2], 0x80, 0xbf) && within(bytes[i + 3], 0x80, 0xbf) ? 4 : 0;
   }
   return 0;
+}
+
+const within = (byte: number | undefined, low: number, high: number) => byte !== undefined && byte >= low && byte <= high;
+
+/** The code point of the valid `size`-byte UTF-8 sequence at `i`. */
+function codePointAt(bytes: Uint8Array, i: number, size: number): number {
+  let codePoint = (bytes[i] as number) & (0xff >> (size + 1));
+  for (let k = 1; k < size; k++) codePoint = (codePoint << 6) | ((bytes[i + k] as number) & 0x3f);
+  return codePoint;
+}
+
+function putCodePoint(units: Uint16Array, length: number, codePoint: number): number {
+  if (codePoint < 0x10000) {
+    units[length] = codePoint;
+    return length + 1;
+  }
+  units[length] = 0xd800 + ((codePoint - 0x10000) >> 10);
+  units[length + 1] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);
+  return length + 2;
+}
+
+/** A string from code units, in chunks (spreading a whole file into one call would overflow the stack). */
+function fromCodeUnits(units: Uint16Array, length: number): string {
+  const chunks: string[] = [];
+  for (let start = 0; start < length; start += 0x2000) chunks.push(String.fromCharCode(...units.subarray(start, Math.min(start + 0x2000, length))));
+  return chunks.join("");
 }
 
 /** A file may hold U+FFFD from an earlier conversion that lost a character: point at the first. */
