@@ -51,6 +51,9 @@ export interface ParsedPosting {
   redirectFromAt: Position[];
   /** Where `shortened-link` is, for a warning when the menu has no room for it. */
   navLabelAt: Position;
+  /** Where `team` and each `location` item are, for warnings about filters. */
+  teamAt: Position;
+  locationAt: Position[];
   problems: Problem[];
 }
 
@@ -104,6 +107,9 @@ export interface Role {
   urlAt: Position;
   redirectFromAt: Position[];
   navLabelAt: Position;
+  /** Where `team` is, and where each of `locations` was written. */
+  teamAt: Position;
+  locationsAt: Position[];
   /** Links in the body, checked once every page's address is known. */
   links: BodyLink[];
   /** Slugs the index filters on: `engineering`, `london-uk`, `full-time`. */
@@ -182,4 +188,27 @@ export interface CareersSite {
   redirectsFile: string;
   /** The header menu, from `shortened-link` and `weight`. */
   navigation: NavItem[];
+  /** Every file the build writes, and who claims each (plan/plan-site.ts). */
+  plan: SitePlan;
+}
+
+/** A file the build writes, and who claims it. */
+export interface PlannedFile {
+  /** The address it is served at: `/jobs/designer/`. */
+  url: string;
+  /** Relative to the output folder, with `/`: `jobs/designer/index.html`. A folder's ends with `/`. */
+  path: string;
+  /** What it is, for messages: "the role page", "the Atom feed", "the filter page for the team `Ops`". */
+  what: string;
+  /** The posting (or `jobs/index.md`, `site.yaml`) that claims it, and where; `file` is "" for what Openings writes for itself. */
+  by: { file: string; at: Position };
+  /** Written for Openings' own purposes (feeds, assets, the index): a posting claiming it is refused as reserved. */
+  reserved: boolean;
+}
+
+/** Every file a build writes, decided before anything is written. */
+export interface SitePlan {
+  files: PlannedFile[];
+  /** Folders whose files another tool names as it writes them (the search index). */
+  folders: PlannedFile[];
 }

@@ -137,7 +137,7 @@ describe("npm run check", () => {
     assert.doesNotMatch(result.stderr, /\n\s+at [\w.<]+ \(/);
   });
 
-  it("names both files when two pages claim one address, or a redirect claims a page", () => {
+  it("names both files, and where, when two pages claim one address, or a redirect claims a page", () => {
     const site = makeSite({
       "jobs/first.md": posting("title: First\nlocation: London, UK\npermalink: /jobs/shared/"),
       "jobs/second.md": posting("title: Second\nlocation: London, UK\npermalink: /jobs/shared/"),
@@ -147,7 +147,7 @@ describe("npm run check", () => {
     const { code, stderr } = runCli(["check", "--site", site]);
     assert.equal(code, 1);
     assert.deepEqual(stderr.trim().split("\n").slice(0, -1), [
-      "jobs/second.md:4:12: error: the address `/jobs/shared/` is already used by jobs/first.md (give one of the two pages another `permalink`)",
+      "jobs/second.md:4:12: error: the address `/jobs/shared/` is already used by jobs/first.md:4:12 (give one of the two pages another `permalink`)",
       "jobs/thief.md:6:5: error: the redirect from `/jobs/first-choice/` is already used by jobs/first-choice.md (a redirect never replaces a page: remove this old address from `redirect_from`)",
     ]);
   });

@@ -1,5 +1,6 @@
 import type { ParsedPosting, Role } from "../model.ts";
 import { parseLocationText } from "../parse/parse-location.ts";
+import { type Position, START } from "../problem.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
 import { normaliseSitePath } from "../schema/site-path.ts";
@@ -10,7 +11,10 @@ import { slugify } from "./slug.ts";
 // Step 4: everything a page shows, computed once from a validated Job, so the
 // templates only place values and never decide anything.
 
-export type RoleInput = Pick<ParsedPosting, "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt"> & {
+export type RoleInput = Pick<
+  ParsedPosting,
+  "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt" | "teamAt" | "locationAt"
+> & {
   job: Job;
   slug: string;
   /** Where to apply: the posting's `apply`, else the site's. */
@@ -68,6 +72,8 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     urlAt: input.urlAt,
     redirectFromAt: input.redirectFromAt,
     navLabelAt: input.navLabelAt,
+    teamAt: input.teamAt,
+    locationsAt: placesAt(job, locations, input.locationAt),
     links: input.links,
     filters: { team: job.team ? slugify(job.team) : "", locations: locations.map(slugify), types: employmentTypes.map(employmentTypeSlug) },
     job,
@@ -91,6 +97,12 @@ export function employmentTypeSlug(type: EmploymentType): string {
 function remoteOf(remote: Job["remote"]): Role["remote"] {
   if (remote === undefined || remote === false) return undefined;
   return { regions: remote === true ? [] : remote };
+}
+
+/** Where each place was written: the `location` item it was read from (a Jekyll-era heading's: the top of the file). */
+function placesAt(job: Job, locations: string[], locationAt: Position[]): Position[] {
+  const items = (job.location ?? []).map((item) => parseLocationText(item).places);
+  return locations.map((place) => locationAt[items.findIndex((places) => places.includes(place))] ?? START);
 }
 
 export function locationLabel(locations: string[], remote: Role["remote"]): string {

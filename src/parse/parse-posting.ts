@@ -31,6 +31,8 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     urlAt: START,
     redirectFromAt: [],
     navLabelAt: START,
+    teamAt: START,
+    locationAt: [],
     problems: read.problems,
   };
   const { file, frontMatter, problems } = read;
@@ -53,6 +55,8 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     urlAt: frontMatter.locate(["permalink"]),
     redirectFromAt,
     navLabelAt: frontMatter.locate(["shortened-link"]),
+    teamAt: frontMatter.locate(["team"]),
+    locationAt: (job?.location ?? []).map((_, i) => frontMatter.locate(Array.isArray(frontMatter.data.location) ? ["location", i] : ["location"])),
   };
 }
 

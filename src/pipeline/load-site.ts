@@ -1,6 +1,9 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { deriveRole } from "../derive/derive-role.ts";
 import { slugify } from "../derive/slug.ts";
 import type { BuildContext, CareersSite, ParsedPosting, Role, SiteConfig } from "../model.ts";
+import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { parseLanding } from "../parse/parse-posting.ts";
 import { arrangeSite, redirectsFileText } from "../plan/arrange-site.ts";
@@ -105,7 +108,7 @@ function deriveSite(
       ),
     );
   }
-  const arranged = arrangeSite(config, roles, landingResult?.landing);
+  const arranged = arrangeSite(config, roles, landingResult?.landing, layoutAssets());
   problems.push(...arranged.problems);
   if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
@@ -174,4 +177,12 @@ async function parsePostingsCached(
     cache.set(file.path, { version: file.version, posting });
   }
   return { postings, reparsed };
+}
+
+/** The files the build copies from layouts/assets/ to /assets/ (Eleventy's passthrough copy), for the site plan. */
+function layoutAssets(): string[] {
+  const dir = join(OPENINGS_ROOT, "layouts", "assets");
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
 }

@@ -2,31 +2,55 @@ import { count } from "../count.ts";
 import { employmentTypeLabel, employmentTypeSlug } from "../derive/derive-role.ts";
 import { slugify } from "../derive/slug.ts";
 import type { Facet, FacetGroups, FacetKind, Role } from "../model.ts";
+import { type Position, type Problem, START, warning } from "../problem.ts";
 import type { EmploymentType } from "../schema/job-schema.ts";
 
 // The ways a job seeker narrows the list: team, place, remote, type. Each
 // value gets a pre-rendered page (crawlable, linkable, works without
 // JavaScript); the index's filter form uses the same slugs.
+//
+// A facet is its slug: `Engineering`, `engineering` and `ENGINEERING`, or
+// `London, UK` and `London UK`, are one filter (two would claim one page).
+// It is shown with the spelling most postings use, and every other spelling
+// gets a warning where it is written.
+
+/** One way a value is written, in an open role's posting. */
+interface Value {
+  label: string;
+  slug: string;
+  at: Position;
+}
 
 /** Facets over `openRoles`, which come sorted; each facet keeps that order. */
-export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {
-  const collect = (kind: FacetKind, valuesOf: (role: Role) => string[], title: (label: string) => string, folder = `${kind}/`) => {
-    const byLabel = new Map<string, Role[]>();
+export function buildFacets(jobsPath: string, openRoles: Role[]): { facets: FacetGroups; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const collect = (kind: FacetKind, valuesOf: (role: Role) => Value[], title: (label: string) => string, display = (label: string) => label) => {
+    const bySlug = new Map<string, { roles: Role[]; spellings: Map<string, { file: string; at: Position }[]> }>();
     for (const role of openRoles) {
-      for (const label of new Set(valuesOf(role))) {
-        const roles = byLabel.get(label);
-        if (roles) roles.push(role);
-        else byLabel.set(label, [role]);
+      for (const { label, slug, at } of valuesOf(role)) {
+        let facet = bySlug.get(slug);
+        if (!facet) {
+          facet = { roles: [], spellings: new Map() };
+          bySlug.set(slug, facet);
+        }
+        if (facet.roles.at(-1) !== role) facet.roles.push(role);
+        const uses = facet.spellings.get(label);
+        if (uses) uses.push({ file: role.file, at });
+        else facet.spellings.set(label, [{ file: role.file, at }]);
       }
     }
-    return [...byLabel]
-      .map(([label, roles]): Facet => {
-        const slug = kind === "type" ? employmentTypeSlug(label as EmploymentType) : slugify(label);
+    return [...bySlug]
+      .map(([slug, { roles, spellings }]): Facet => {
+        const label = mostUsed(spellings);
+        for (const [spelling, uses] of spellings) {
+          if (spelling === label) continue;
+          for (const { file, at } of uses) problems.push(spellingWarning(kind, file, at, spelling, label));
+        }
         return {
           kind,
-          label: kind === "type" ? employmentTypeLabel(label as EmploymentType) : label,
+          label: display(label),
           slug,
-          url: `${jobsPath}${folder}${slug}/`,
+          url: `${jobsPath}${kind}/${slug}/`,
           title: title(label),
           roles,
           countLabel: count(roles.length, "open role"),
@@ -37,18 +61,19 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {
 
   const teams = collect(
     "team",
-    (role) => (role.team ? [role.team] : []),
+    (role) => (role.team ? [{ label: role.team, slug: role.filters.team, at: role.teamAt }] : []),
     (team) => `${team} roles`,
   );
   const locations = collect(
     "location",
-    (role) => role.locations,
+    (role) => role.locations.map((place, i) => ({ label: place, slug: role.filters.locations[i] ?? slugify(place), at: role.locationsAt[i] ?? START })),
     (place) => `Roles in ${place}`,
   );
   const types = collect(
     "type",
-    (role) => role.employmentTypes,
+    (role) => role.employmentTypes.map((type, i) => ({ label: type, slug: role.filters.types[i] ?? employmentTypeSlug(type), at: START })),
     (type) => `${employmentTypeLabel(type as EmploymentType)} roles`,
+    (type) => employmentTypeLabel(type as EmploymentType),
   );
   const remoteRoles = openRoles.filter((role) => role.remote);
   const remote: Facet | undefined =
@@ -63,5 +88,25 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): FacetGroups {
           countLabel: count(remoteRoles.length, "open role"),
         }
       : undefined;
-  return { teams, locations, types, remote, all: [...teams, ...locations, ...types, ...(remote ? [remote] : [])] };
+  return { facets: { teams, locations, types, remote, all: [...teams, ...locations, ...types, ...(remote ? [remote] : [])] }, problems };
+}
+
+/** The spelling with the most uses; on a tie, the one the first-listed role uses. */
+function mostUsed(spellings: Map<string, unknown[]>): string {
+  let best = "";
+  let most = 0;
+  for (const [spelling, uses] of spellings) {
+    if (uses.length > most) [best, most] = [spelling, uses.length];
+  }
+  return best;
+}
+
+function spellingWarning(kind: FacetKind, file: string, at: Position, spelling: string, label: string): Problem {
+  return warning(
+    "facet-spelling",
+    file,
+    at,
+    `the ${kind} \`${spelling}\` is shown as \`${label}\`, the spelling most postings use`,
+    `write \`${label}\` here too, or another name for a ${kind} of its own`,
+  );
 }
