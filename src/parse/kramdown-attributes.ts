@@ -10,8 +10,12 @@ import type Token from "markdown-it/lib/token.mjs";
 
 const SAFE_ATTRIBUTES = new Set(["id", "class", "target", "title", "rel", "lang", "name"]);
 const BLOCK_IAL = /^\{:?\s*([^}]*)\}$/;
-const TRAILING_IAL = /\s*\{:\s*([^}]*)\}\s*$|\s*\{(#[\w-]+(?:\s+\.[\w-]+)*)\}\s*$/;
 const LEADING_IAL = /^\{:\s*([^}]*)\}/;
+const ID_ONLY = /^\{(#[\w-]+(?:\s+\.[\w-]+)*)\}$/;
+// One attribute per match; the last two alternatives step over anything else a
+// word or a character at a time, so a long list never makes the regex retry
+// a word from each of its letters.
+const ATTRIBUTE = /([.#][\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|[\w-]+|[\s\S]/g;
 
 export function kramdownAttributes(md: MarkdownIt): void {
   md.core.ruler.after("inline", "kramdown_attributes", (state: StateCore) => {
@@ -41,10 +45,9 @@ export function kramdownAttributes(md: MarkdownIt): void {
           child.content = child.content.slice(leading[0].length);
         }
         // At the end of a heading or paragraph: `## Title {#anchor}`, `text {: .note}`.
-        // (The `{` test first: the pattern is slow on long text that has none.)
-        const trailing = c === children.length - 1 && child.content.includes("{") ? TRAILING_IAL.exec(child.content) : null;
+        const trailing = c === children.length - 1 ? trailingList(child.content) : undefined;
         if (trailing && tokens[i - 1]) {
-          apply(tokens[i - 1] as Token, trailing[1] ?? trailing[2] ?? "");
+          apply(tokens[i - 1] as Token, trailing.list);
           child.content = child.content.slice(0, trailing.index);
           // `text\n{: .note}` leaves a line break with nothing after it.
           if (!child.content && children[c - 1]?.type === "softbreak") children.splice(c - 1, 2);
@@ -52,6 +55,27 @@ export function kramdownAttributes(md: MarkdownIt): void {
       }
     }
   });
+}
+
+/**
+ * `{: list}` or `{#id .class}` closing `text` (only spaces after it), and
+ * where it starts, spaces before it included. What the regex
+ * /\s*\{:\s*([^}]*)\}\s*$|\s*\{(#[\w-]+(?:\s+\.[\w-]+)*)\}\s*$/ found, without
+ * retrying it from every space: `text {:` and a million spaces took hours.
+ */
+export function trailingList(text: string): { list: string; index: number } | undefined {
+  const end = text.trimEnd().length - 1;
+  if (text[end] !== "}") return undefined;
+  // The list holds no `}`, so it opens after the one before: the first `{` that reads as a list.
+  for (let open = text.indexOf("{", text.lastIndexOf("}", end - 1) + 1); open !== -1 && open < end; open = text.indexOf("{", open + 1)) {
+    const candidate = text.slice(open, end + 1);
+    const list = candidate[1] === ":" ? candidate.slice(2, -1).trimStart() : ID_ONLY.exec(candidate)?.[1];
+    if (list === undefined) continue;
+    let index = open;
+    while (index > 0 && /\s/.test(text[index - 1] ?? "")) index--;
+    return { list, index };
+  }
+  return undefined;
 }
 
 /** The opening token that matches the closing token at `index`. */
@@ -69,10 +93,10 @@ function openingOf(tokens: Token[], index: number): Token | undefined {
 }
 
 function apply(token: Token, list: string): void {
-  for (const [, shorthand, name, value] of list.matchAll(/([.#][\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+  for (const [, shorthand, name, double, single, bare] of list.matchAll(ATTRIBUTE)) {
     if (shorthand?.startsWith(".")) token.attrJoin("class", shorthand.slice(1));
     else if (shorthand?.startsWith("#")) token.attrSet("id", shorthand.slice(1));
-    else if (name && SAFE_ATTRIBUTES.has(name.toLowerCase())) token.attrSet(name.toLowerCase(), value ?? "");
+    else if (name && SAFE_ATTRIBUTES.has(name.toLowerCase())) token.attrSet(name.toLowerCase(), double ?? single ?? bare ?? "");
   }
   if (token.attrGet("target")) token.attrSet("rel", "noopener noreferrer");
 }

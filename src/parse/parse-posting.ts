@@ -5,6 +5,7 @@ import { findMojibake } from "../read/repair-encoding.ts";
 import { jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "../schema/job-schema.ts";
 import { headingSpaceProblem } from "./body-headings.ts";
 import { takeLeadingHeading } from "./leading-heading.ts";
+import { excerpt, findLiquid } from "./leftover-syntax.ts";
 import { type FrontMatter, parseFrontMatter } from "./parse-front-matter.ts";
 import { countryCode } from "./parse-location.ts";
 import { renderMarkdown } from "./render-markdown.ts";
@@ -15,8 +16,6 @@ import { validate } from "./validate.ts";
 
 // Keys that configure Eleventy itself. Postings never reach Eleventy, but a
 // key like `permalinkBypassOutputDir` shows someone expects it to: refuse it.
-// Liquid left over from Jekyll: `{{ page.x }}`, `{% include x.html %}`.
-const LIQUID = /\{\{.*?\}\}|\{%.*?%\}/;
 
 const ELEVENTY_KEYS = /^(eleventy.*|permalinkBypassOutputDir|pagination|dynamicPermalink|templateEngineOverride)$/;
 
@@ -39,8 +38,9 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
   if (!file || !frontMatter) return parsed;
 
   const { value: job, problems: validationProblems } = validate(jobSchema, frontMatter, file.path, KNOWN_JOB_KEYS);
-  problems.push(...validationProblems);
-  problems.push(...splitPlaces(file.path, frontMatter, job?.location));
+  // Loops, not push(...many): thousands of unknown keys must not overflow the stack.
+  for (const problem of validationProblems) problems.push(problem);
+  for (const problem of splitPlaces(file.path, frontMatter, job?.location)) problems.push(problem);
   const heading = takeLeadingHeading(frontMatter.body, job?.title);
   const headingLines = frontMatter.body.slice(0, frontMatter.body.length - heading.markdown.length).split("\n").length - 1;
   const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems, { subHeadings: true });
@@ -64,7 +64,7 @@ export function parseLanding(siteDir: string, absolutePath: string): { landing?:
   const { file, frontMatter, problems } = readAndSplit(siteDir, absolutePath);
   if (!file || !frontMatter) return { problems };
   const { value, problems: validationProblems } = validate(landingSchema, frontMatter, file.path, KNOWN_LANDING_KEYS);
-  problems.push(...validationProblems);
+  for (const problem of validationProblems) problems.push(problem);
   const body = renderBody(file, frontMatter.body, frontMatter.bodyLine, problems);
   if (!value) return { problems };
   const { title, description, redirect_from, weight } = value;
@@ -166,7 +166,8 @@ function renderBody(
           "replace it with the real text before publishing",
         ),
       );
-    const liquid = LIQUID.exec(text);
+    // Liquid left over from Jekyll: `{{ page.x }}`, `{% include x.html %}`.
+    const liquid = findLiquid(text);
     if (liquid) {
       const hint = "Openings never runs template code from postings; replace it with the text or link it stood for, as docs/migrating-from-jekyll.md explains";
       problems.push(
@@ -174,7 +175,7 @@ function renderBody(
           "liquid",
           file.path,
           { line: firstLine + line, column: liquid.index + 1 },
-          `\`${liquid[0]}\` is Liquid template code and is shown as typed`,
+          `\`${excerpt(liquid.text)}\` is Liquid template code and is shown as typed`,
           hint,
         ),
       );
@@ -186,7 +187,7 @@ function renderBody(
         "unlinked-reference",
         file.path,
         at(line),
-        `\`${text}\` looks like a link but is shown as text`,
+        `\`${excerpt(text)}\` looks like a link but is shown as text`,
         "write `[text](https://…)`, or define the reference on its own line: `[name]: https://…`",
       ),
     );

@@ -2,9 +2,12 @@ import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import sanitizeHtml from "sanitize-html";
+import { count } from "../count.ts";
 import { bareLinks } from "./bare-links.ts";
 import { bodyHeadings, type HeadingsEnv } from "./body-headings.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { leftoverLinks } from "./leftover-syntax.ts";
+import { limitNesting, MAX_DEPTH } from "./limit-nesting.ts";
 import { type IdsEnv, userContentAttributes, userContentIds } from "./user-content-ids.ts";
 
 // The one configured Markdown renderer. Bodies are Markdown only: they never
@@ -60,8 +63,6 @@ export function renderMarkdown(markdown: string, { subHeadings = false } = {}): 
 }
 
 const HTML_LINK = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-// Brackets followed by brackets or parentheses that markdown-it left as text.
-const LEFTOVER_LINK = /\[[^\]\n]+\]\s?[[(][^\])\n]*[\])]/g;
 
 function inspect(tokens: Token[]) {
   const links: RenderedBody["links"] = [];
@@ -82,7 +83,10 @@ function inspect(tokens: Token[]) {
       else if (token.type === "html_inline") {
         hasRawHtml = true;
         htmlLinks(token.content, line);
-      } else if (token.type === "text") for (const match of token.content.matchAll(LEFTOVER_LINK)) unlinked.push({ text: match[0], line });
+      } else if (token.type === "text") {
+        // Brackets followed by brackets or parentheses that markdown-it left as text.
+        for (const { text } of leftoverLinks(token.content)) unlinked.push({ text, line });
+      }
     }
   }
   return { links, unlinked, hasRawHtml };
@@ -90,7 +94,9 @@ function inspect(tokens: Token[]) {
 
 function sanitize(html: string, bodyIds: ReadonlySet<string>): Pick<RenderedBody, "html" | "removed"> {
   const removed = new Set<string>();
-  const clean = sanitizeHtml(html, {
+  const limited = limitNesting(html);
+  if (limited.cut > 0) removed.add(`${count(limited.cut, "element")} nested more than ${MAX_DEPTH} deep`);
+  const clean = sanitizeHtml(limited.html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ALLOWED_SCHEMES,

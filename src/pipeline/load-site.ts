@@ -40,7 +40,7 @@ export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const { siteDir } = context;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
-  problems.push(...listing.problems);
+  for (const problem of listing.problems) problems.push(problem);
   const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings, context.workers);
   return { ...deriveSite(context, config, listing.landingPage, postings, problems), reparsed };
 }
@@ -54,7 +54,9 @@ function deriveSite(
 ): Omit<LoadResult, "reparsed"> {
   const { siteDir, today } = context;
   const landingResult = landingPage ? parseLanding(siteDir, landingPage) : undefined;
-  problems.push(...postings.flatMap((p) => p.problems), ...(landingResult?.problems ?? []));
+  // Loops, not push(...many): spreading 100,000-odd values into a call overflows the stack.
+  for (const posting of postings) for (const problem of posting.problems) problems.push(problem);
+  for (const problem of landingResult?.problems ?? []) problems.push(problem);
   const checked = postings.length;
   if (!config) return { problems, checked };
 
@@ -109,11 +111,11 @@ function deriveSite(
     );
   }
   const arranged = arrangeSite(config, roles, landingResult?.landing, layoutAssets());
-  problems.push(...arranged.problems);
+  for (const problem of arranged.problems) problems.push(problem);
   if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const { menu: navigation, problems: menuProblems } = buildNavigation(config.jobs_path, landingResult?.landing, roles);
-  problems.push(...menuProblems);
+  for (const problem of menuProblems) problems.push(problem);
   return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 

@@ -63,8 +63,11 @@ function checkLinks(file: string, pageUrl: string, links: BodyLink[], known: Set
   for (const { href, at } of links) {
     const ownSite = href.startsWith(`${config.url}/`) ? href.slice(config.url.length) : href;
     if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#|^$/i.test(ownSite)) continue; // Elsewhere, or on this page.
-    const path = new URL(ownSite, origin + pageUrl).pathname;
-    if ([path, `${path}/`, path.replace(/index\.html$/, "")].some((candidate) => known.has(decodeURI(candidate)))) continue;
+    // `\\host/x` is another host to a browser; `%E0%A4` decodes to nothing, so leads nowhere.
+    const url = URL.canParse(ownSite, origin + pageUrl) ? new URL(ownSite, origin + pageUrl) : undefined;
+    if (url && url.origin !== origin) continue;
+    const path = url && decodedUri(url.pathname);
+    if (path !== undefined && [path, `${path}/`, path.replace(/index\.html$/, "")].some((candidate) => known.has(candidate))) continue;
     problems.push(
       warning(
         "broken-link",
@@ -76,6 +79,14 @@ function checkLinks(file: string, pageUrl: string, links: BodyLink[], known: Set
     );
   }
   return problems;
+}
+
+function decodedUri(path: string): string | undefined {
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function byWeightThenTitle(a: Role, b: Role): number {
