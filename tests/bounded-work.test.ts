@@ -75,6 +75,14 @@ describe("check stays linear in a posting's body", () => {
     assert.equal(result.stderr.match(/leads to no page on this site/g)?.length, 200_000);
   });
 
+  it("a permalink of 150,000 segments: a located error, no RangeError from Math.max(...segments)", { timeout: 2 * MINUTE }, async (t) => {
+    const site = makeSite({ "jobs/role.md": posting(`title: Role\nlocation: Leeds, UK\npermalink: ${"/a".repeat(150_000)}/`) });
+    const result = await run(t, ["check", "--site", site], MINUTE);
+    assertNoCrash(result);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /jobs\/role\.md:4:\d+: error: permalink: expected a path of at most/);
+  });
+
   for (const [name, html] of [
     ["<div>", `${"<div>".repeat(300_000)}deep${"</div>".repeat(300_000)}`],
     ["<ul><li>", `${"<ul><li>".repeat(300_000)}deep`],
