@@ -181,7 +181,7 @@ class Planner {
         "bad-address",
         file.by.file,
         file.by.at,
-        `${subject} \`${file.url}\`${made}is not usable: expected ${bad}`,
+        `${subject} \`${short(file.url, 100)}\`${made}is not usable: expected ${bad}`,
         hints.bad ?? "rename the file, or set a shorter `permalink`",
       );
     }
@@ -242,9 +242,9 @@ function keysOf(path: string): Keys {
   return { key, folders };
 }
 
-/** A name as a message quotes it. */
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** A name (or an over-long address) as a message quotes it. */
+function short(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 3)}...` : text;
 }
 
 /** Who claims `file`, for a message: a place in a posting, or what Openings writes. */
