@@ -11,7 +11,21 @@ import { PROJECT_ROOT } from "./helpers.ts";
 const SRC = join(PROJECT_ROOT, "src");
 
 /** Earlier first. Shared modules at the top of src/ sit where their imports allow. */
-const STAGES = ["openings-root.ts", "problem.ts", "count.ts", "schema", "model.ts", "read", "parse", "derive", "plan", "render", "pipeline", "commands"];
+const STAGES = [
+  "openings-root.ts",
+  "problem.ts",
+  "count.ts",
+  "schema",
+  "model.ts",
+  "read",
+  "parse",
+  "derive",
+  "plan",
+  "render",
+  "pipeline",
+  "import",
+  "commands",
+];
 
 const stageOf = (file: string): string => relative(SRC, file).split("/")[0] ?? "";
 

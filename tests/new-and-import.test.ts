@@ -95,11 +95,11 @@ describe("npm run import", () => {
     assert.doesNotMatch(text, /alert/);
   });
 
-  it("never overwrites an existing posting", () => {
+  it("never overwrites an existing posting: a taken name gets a suffix (issue 12)", () => {
     const site = makeSite({ "ad.txt": AD, "jobs/warehouse-robotics-technician.md": "---\ntitle: Mine\n---\n" });
     const result = runCli(["import", "--site", site, join(site, "ad.txt")]);
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /nothing written: jobs\/warehouse-robotics-technician\.md already exists/);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Wrote jobs\/warehouse-robotics-technician-2\.md from /m);
     assert.equal(readFileSync(join(site, "jobs/warehouse-robotics-technician.md"), "utf8"), "---\ntitle: Mine\n---\n");
   });
 

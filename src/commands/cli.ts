@@ -2,17 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "../count.ts";
+import { postingText } from "../import/posting-text.ts";
+import { takenNames, writePosting } from "../import/write-posting.ts";
 import type { BuildContext } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { loadSite } from "../pipeline/load-site.ts";
 import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
-import { JOBS_DIR } from "../read/read-sources.ts";
 import { todayInUtc } from "../schema/calendar-date.ts";
 import { formatGitHubAnnotation, formatReport, inReadingOrder, summarise } from "./format-problems.ts";
-import { importPosting } from "./import-posting.ts";
 import { serveSite } from "./serve-site.ts";
-import { writeNewPosting } from "./write-posting.ts";
 
 // The edge: the only place settings are read from the environment, problems
 // are printed and exit codes chosen. Exit codes: 0 done, 1 problems found or
@@ -25,7 +24,12 @@ const COMMANDS = {
     does: "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was",
   },
   new: { usage: 'openings new "Job title" [--site DIR]', does: "writes jobs/job-title.md with every key present and explained" },
-  import: { usage: "openings import FILE… [--site DIR]", does: "turns text or HTML job ads into posting skeletons under jobs/" },
+  import: {
+    usage: "openings import FILE… [--site DIR]\n       openings import --from greenhouse|lever|ashby FILE.json [--site DIR] [--force]",
+    does:
+      "turns job ads (text, HTML or Markdown) into postings under jobs/; with --from, a saved Greenhouse, Lever or Ashby job-board response " +
+      "into one posting per listed job, updating the postings an earlier import wrote (--force: even those edited since)",
+  },
   preview: { usage: "openings preview [--site DIR] [--out DIR] [--port 8080]", does: "serves the built site as a static host would" },
 } as const;
 type Command = keyof typeof COMMANDS;
@@ -41,6 +45,8 @@ const OPTIONS = {
   out: { type: "string" },
   port: { type: "string", default: "8080" },
   "no-search": { type: "boolean", default: false },
+  from: { type: "string" },
+  force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -86,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       return newPosting(context, args.join(" "));
     case "import":
       if (args.length === 0) throw new UsageError("`import` needs at least one file");
-      return importFiles(context, args);
+      return importFiles(context, args, { from: values.from, force: values.force });
     case "preview":
       return preview(context, values.port);
     default:
@@ -132,39 +138,59 @@ function preview({ siteDir, outputDir }: BuildContext, portText: string): Promis
 }
 
 function newPosting({ siteDir, today }: BuildContext, title: string): number {
-  const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, { title, date_posted: today, body: NEW_POSTING_BODY });
-  if (!path) {
-    console.error(`Nothing written: ${refused}.`);
+  const written = writePosting(siteDir, title, postingText({ fields: { title, date_posted: today }, body: NEW_POSTING_BODY }).text, takenNames(siteDir), {
+    suffix: false,
+  });
+  if (!("path" in written)) {
+    console.error(`Nothing written: ${"taken" in written ? `${written.taken} already exists; choose another title, or edit that file` : written.failed}.`);
     return 1;
   }
+  const { path } = written;
   console.log(`Wrote ${path}. Fill in the lines marked TODO, then preview with \`npm start\` and check with \`npm run check\`.`);
   return 0;
 }
 
-function importFiles({ siteDir }: BuildContext, files: string[]): number {
+async function importFiles({ siteDir, today }: BuildContext, files: string[], { from, force }: { from?: string; force: boolean }): Promise<number> {
   // npm runs scripts from the project folder; FILE is relative to where the user typed it.
   const userDir = process.env.INIT_CWD ?? process.cwd();
-  let failed = 0;
+  // Loaded only to import: turndown and its DOM are for this command alone.
+  const [{ importAd }, { importBoard }, { BOARDS, BOARD_NAMES }] = await Promise.all([
+    import("../import/import-ad.ts"),
+    import("../import/ats/import-board.ts"),
+    import("../import/ats/board-job.ts"),
+  ]);
+  const board = BOARDS.find((name) => name === from);
+  if (from !== undefined && !board) throw new UsageError(`--from takes ${BOARDS.join(", ")}, found \`${from}\``);
+  const problems: Problem[] = [];
+  const taken = takenNames(siteDir);
   for (const file of files) {
     const source = resolve(userDir, file);
-    if (!existsSync(source)) {
-      console.error(`${file}: no such file.`);
-      failed++;
+    if (board) {
+      const imported = importBoard(siteDir, source, file, board, { today, force });
+      problems.push(...imported.problems);
+      for (const { action, path, id, missing } of imported.outcomes) {
+        if (action === "unchanged" || action === "kept") continue;
+        const todo = missing.length ? ` (to fill in: ${missing.join(", ")})` : "";
+        console.log(`${action === "wrote" ? "Wrote" : "Updated"} ${path} from ${BOARD_NAMES[board]} job ${id}${todo}.`);
+      }
+      const tally = (["wrote", "updated", "unchanged", "kept"] as const).map(
+        (action) => imported.outcomes.filter((outcome) => outcome.action === action).length,
+      );
+      const [wrote = 0, updated = 0, unchanged = 0, kept = 0] = tally;
+      const parts = [`${count(wrote, "posting")} written`, `${updated} updated`, `${unchanged} unchanged`, ...(kept ? [`${kept} left as edited`] : [])];
+      const unlisted = imported.unlisted ? `; ${count(imported.unlisted, "unlisted job")} skipped` : "";
+      if (!hasErrors(imported.problems)) console.log(`${file}: ${parts.join(", ")}${unlisted}.`);
       continue;
     }
-    const skeleton = importPosting(source);
-    const { path, refused } = writeNewPosting(siteDir, JOBS_DIR, skeleton);
-    if (!path) {
-      console.error(`${file}: nothing written: ${refused}.`);
-      failed++;
-      continue;
+    const imported = importAd(siteDir, source, file, { today, taken });
+    problems.push(...imported.problems);
+    if (imported.path) {
+      const todo = imported.missing.length ? ` Still to fill in (marked TODO): ${imported.missing.join(", ")}.` : "";
+      console.log(`Wrote ${imported.path} from ${file}.${todo}`);
     }
-    const missing = (["description", "team", "location", "employment_type", "apply"] as const).filter(
-      (key) => !skeleton[key] && !(key === "location" && skeleton.remote),
-    );
-    console.log(`Wrote ${path} from ${file}.${missing.length ? ` Still to fill in (marked TODO): ${missing.join(", ")}.` : ""}`);
   }
-  return failed > 0 ? 1 : 0;
+  report(problems);
+  return hasErrors(problems) ? 1 : 0;
 }
 
 const NEW_POSTING_BODY = `## About the role

@@ -158,6 +158,9 @@ export const jobShape = {
   "shortened-link": text().optional().describe("Jekyll-era short title for navigation."),
   published: z.boolean(expected("`true` or `false`")).optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
   date: calendarDate.optional().describe("Jekyll-era: the same as `date_posted`."),
+  ats_id: text("a job's board and number, like `greenhouse:4012345`")
+    .optional()
+    .describe("Written by `npm run import -- --from …`: the applicant-tracking job this posting came from, so importing again updates it."),
 };
 
 export const jobSchema = z
