@@ -3,6 +3,7 @@ import { parseLocationText } from "../parse/parse-location.ts";
 import { type Position, START } from "../problem.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
+import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
 import { normaliseSitePath } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
@@ -137,7 +138,9 @@ function moneyFormat(language: string, currency: string): Intl.NumberFormat {
 }
 
 function applyAction(target: string, title: string): Role["apply"] {
-  if (/^https?:\/\//i.test(target)) return { href: target, label: "Apply for this role" };
-  const address = target.replace(/^mailto:/i, "");
-  return { href: `mailto:${address}?subject=${encodeURIComponent(`Application: ${title}`)}`, label: "Apply by e-mail", address };
+  const mail = readMailLink(target);
+  if (!mail) return { href: target, label: "Apply for this role" };
+  // Rebuilt from the address and subject alone: no other header (cc, bcc, body) can ride along.
+  const href = mailtoHref(mail.address, mail.subject ?? `Application: ${title}`);
+  return { href, label: "Apply by e-mail", address: mail.address };
 }
