@@ -114,5 +114,7 @@ function jsonShape(text: string): ReturnType<typeof shapeOf> {
 /** Markdown rather than plain text: a `#` heading that is not a banner, a link, or emphasis. */
 function looksLikeMarkdown(text: string): boolean {
   // Bounded spans: a megabyte-long line of `[` or `**` must not be rescanned from every one of them.
-  return /^#{1,6}[ \t]+[^\n]*[\p{L}\p{N}]/mu.test(text) || /\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)/.test(text) || /(?:\*\*|__)\S[^\n]{0,200}?\S(?:\*\*|__)/.test(text);
+  return (
+    /^#{1,6}[ \t]+[^\n]*[\p{L}\p{N}]/mu.test(text) || /\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)/.test(text) || /(?:\*\*|__)\S[^\n]{0,200}?\S(?:\*\*|__)/.test(text)
+  );
 }
