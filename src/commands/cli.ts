@@ -167,7 +167,8 @@ async function importFiles({ siteDir, today }: BuildContext, files: string[], { 
     const source = resolve(userDir, file);
     if (board) {
       const imported = importBoard(siteDir, source, file, board, { today, force });
-      problems.push(...imported.problems);
+      // A loop, not push(...many): a board of 100,000-odd jobs must not overflow the stack.
+      for (const problem of imported.problems) problems.push(problem);
       for (const { action, path, id, missing } of imported.outcomes) {
         if (action === "unchanged" || action === "kept") continue;
         const todo = missing.length ? ` (to fill in: ${missing.join(", ")})` : "";
@@ -183,7 +184,7 @@ async function importFiles({ siteDir, today }: BuildContext, files: string[], { 
       continue;
     }
     const imported = importAd(siteDir, source, file, { today, taken });
-    problems.push(...imported.problems);
+    for (const problem of imported.problems) problems.push(problem);
     if (imported.path) {
       const todo = imported.missing.length ? ` Still to fill in (marked TODO): ${imported.missing.join(", ")}.` : "";
       console.log(`Wrote ${imported.path} from ${file}.${todo}`);
