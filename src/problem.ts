@@ -81,3 +81,19 @@ export function positionAt(text: string, offset: number): Position {
   const line = before.split("\n").length;
   return { line, column: offset - before.lastIndexOf("\n") };
 }
+
+/** positionAt for many offsets in one text: the lines are found once, so each lookup costs a binary search, not a scan. */
+export function positionsIn(text: string): (offset: number) => Position {
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let [low, high] = [0, lineStarts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: at - (lineStarts[low] ?? 0) + 1 };
+  };
+}

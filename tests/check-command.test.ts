@@ -10,7 +10,7 @@ import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.
 const ERRORS: Record<string, [content: string | Buffer, expected: string]> = {
   "malformed-yaml": [
     "---\ntitle: Analyst\nteam: [Design\n---\nBody\n",
-    "3:14: error: this is not valid YAML: flow sequence in block collection must be sufficiently indented and end with a ] (a value that starts with `[` or `{` must end with `]` or `}`, or be wrapped in quotes)",
+    "3:14: error: `[Design` opens a list with `[` that is never closed (end it with `]`; if the `[` is part of the text, put the whole value in quotes: `team: '[Design'`)",
   ],
   "never-closed": [
     "---\ntitle: Analyst\nteam: Data\n\nBody text\n",

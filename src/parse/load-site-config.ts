@@ -12,7 +12,7 @@ export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems
   if (!existsSync(path)) {
     return { problems: [error("no-site-file", SITE_FILE, START, "site.yaml is missing", "create it with at least `name:` and `url:` lines; see the README")] };
   }
-  const { mapping, problems } = parseYamlMapping(SITE_FILE, readFileSync(path, "utf8"), 1);
+  const { mapping, problems } = parseYamlMapping(SITE_FILE, readFileSync(path, "utf8"));
   if (!mapping) return { problems };
   const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
   return { config: result.value, problems: [...problems, ...result.problems] };

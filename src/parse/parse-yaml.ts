@@ -1,9 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import { error, type Position, type Problem, positionAt } from "../problem.ts";
+import { CORE_SCHEMA, constructFromEvents, defineMappingTag, mapTag, parseEvents, YAMLException } from "js-yaml";
+import { error, type Position, type Problem, positionsIn } from "../problem.ts";
+import { type AliasExcess, walkEvents, type YamlNode } from "./yaml-locations.ts";
+import { describeYamlSlip, missingSpace } from "./yaml-slips.ts";
 
 // YAML that remembers where everything stands, so a problem with
 // `salary.per` or `location[1]` points at that very value, not at line 1.
-// Used for front matter and for site.yaml.
+// Used for front matter and for site.yaml. js-yaml 5 parses the text once
+// into events carrying source offsets; the locations and the values are both
+// built from those same events, so there is no second parser to disagree.
 
 export type KeyPath = readonly (string | number)[];
 
@@ -13,89 +17,101 @@ export interface LocatedMapping {
   locate(path: KeyPath, part?: "key" | "value"): Position;
 }
 
-// Expanded aliases beyond this are an attack ("billion laughs"), not a posting.
-const MAX_ALIAS_COUNT = 100;
+/** Deeper than any posting needs; keeps every later step's recursion shallow. */
+export const MAX_DEPTH = 100;
+/** Aliases (`*name`) in one file; a handful is normal. */
+const MAX_ALIASES = 100;
+/** Nodes that aliases may add once expanded: beyond this it is an attack ("billion laughs"), not a posting. */
+const MAX_EXPANDED_NODES = 10_000;
 
-/** Parses `yamlText`, which starts on line `firstLine` of `file`, into a mapping. */
-export function parseYamlMapping(file: string, yamlText: string, firstLine: number): { mapping?: LocatedMapping; problems: Problem[] } {
-  // logLevel "error": the library's own warnings would go to stderr, outside the problem list.
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: "core", logLevel: "error" });
-  // Counted here rather than with yaml's LineCounter, which misses line breaks inside some broken values.
+const ALIAS_HINT = "write the values out instead of using aliases";
+
+// js-yaml's own mapping, except that a key left empty (`: x`, `~: x`) is named
+// "" rather than the word "null", which would be a key nobody typed.
+const MAPPING = defineMappingTag(mapTag.tagName, {
+  ...mapTag,
+  addPair: (map, key, value) => mapTag.addPair(map, key ?? "", value),
+  has: (map, key) => mapTag.has(map, key ?? ""),
+  get: (map, key) => mapTag.get(map, key ?? ""),
+});
+const SCHEMA = CORE_SCHEMA.withTags(MAPPING);
+
+/**
+ * Parses `text.slice(span.start, span.end)` (all of `text` when no span is
+ * given) into a mapping whose positions are lines and columns of `text`.
+ */
+export function parseYamlMapping(file: string, text: string, span?: { start: number; end: number }): { mapping?: LocatedMapping; problems: Problem[] } {
+  const start = span?.start ?? 0;
+  const source = text.slice(start, span?.end ?? text.length);
+  // Lines past the YAML (a posting's body) are never pointed at: not indexed.
+  const position = positionsIn(span ? text.slice(0, span.end) : text);
   const at = (offset: number): Position => {
-    const { line, column } = positionAt(yamlText, Math.min(offset, yamlText.length));
-    return { line: line + firstLine - 1, column };
+    let within = Math.max(0, Math.min(offset, source.length));
+    // A `\r` before a line break belongs to the break: point at the end of the line, not past it.
+    if (source[within - 1] === "\r" && (within === source.length || source[within] === "\n")) within--;
+    return position(start + within);
   };
-  const fail = (position: Position, message: string, hint: string) => ({ problems: [error("yaml", file, position, message, hint)] });
+  const fail = (code: string, offset: number, message: string, hint: string) => ({ problems: [error(code, file, at(offset), message, hint)] });
 
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => error("yaml-syntax", file, at(e.pos[0]), describeYamlError(e.code, e.message), yamlHint(e.code, e.message))) };
-  }
-  const contents = doc.contents;
-  if (contents !== null && !isMap(contents)) {
-    return fail(
-      at(contents.range?.[0] ?? 0),
-      "expected a list of `key: value` lines, found something else",
-      "write each setting as `key: value` on its own line",
-    );
-  }
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-  } catch {
-    return fail(at(0), "aliases (`*name`) are repeated so often that the YAML cannot be read", "write the values out instead of using aliases");
+    const events = parseEvents(source, { maxDepth: MAX_DEPTH });
+    const { roots, excess } = walkEvents(source, events, { maxExpandedNodes: MAX_EXPANDED_NODES, maxDepth: MAX_DEPTH });
+    if (excess) return fail("yaml-aliases", excess.kind === "expansion" ? 0 : excess.at, excessMessage(excess), ALIAS_HINT);
+    if (roots.length > 1) {
+      return fail(
+        "yaml-documents",
+        roots[1]?.at ?? source.length,
+        "a `...` or `---` line above ends the YAML, so the lines from here on cannot be read",
+        "remove that line, so every key is in one block",
+      );
+    }
+    const [data] = constructFromEvents(events, { source, schema: SCHEMA, maxAliases: MAX_ALIASES });
+    const root = roots[0];
+    // Nothing at all, or only `~`, is an empty mapping.
+    if (root && !root.entries && data !== null && data !== undefined) {
+      const slip = missingSpace(source, root.at);
+      if (slip) return fail(slip.code, slip.at, slip.message, slip.hint);
+      return fail(
+        "yaml-not-a-mapping",
+        root.at,
+        "expected a list of `key: value` lines, found something else",
+        "write each setting as `key: value` on its own line",
+      );
+    }
+    return { mapping: { data: (data ?? {}) as Record<string, unknown>, locate: locator(root, at) }, problems: [] };
+  } catch (thrown) {
+    if (!(thrown instanceof YAMLException)) throw thrown;
+    const slip = describeYamlSlip(source, thrown.reason, thrown.mark?.position ?? 0);
+    return fail(slip.code, slip.at, slip.message, slip.hint);
   }
-  if (containsItself(data)) {
-    return fail(at(0), "an alias (`*name`) refers to the value that contains it, so the value never ends", "write the values out instead of using aliases");
-  }
+}
 
-  const locate = (path: KeyPath, part: "key" | "value" = "value"): Position => {
-    let node: unknown = contents;
-    let found: Node | undefined;
-    let keyOffset: number | undefined;
+function excessMessage(excess: AliasExcess): string {
+  if (excess.kind === "cycle") return `the alias \`*${excess.name}\` refers to the value that contains it, so the value never ends`;
+  if (excess.kind === "depth") return `the alias \`*${excess.name}\` nests values more than ${MAX_DEPTH} levels deep`;
+  return "aliases (`*name`) are repeated so often that the YAML cannot be read";
+}
+
+/** A key path walks the mappings and lists; where it stops, the last node found stands in for it. */
+function locator(root: YamlNode | undefined, at: (offset: number) => Position): LocatedMapping["locate"] {
+  return (path, part = "value") => {
+    let node = root;
+    let found = -1;
+    let keyAt: number | undefined;
     for (const segment of path) {
-      keyOffset = undefined;
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) break;
-        found = pair.key as Node;
-        keyOffset = found.range?.[0];
-        node = pair.value;
-        if ((node as Node | null)?.range) found = node as Node;
-      } else if (isSeq(node) && typeof segment === "number" && node.items[segment]) {
-        node = node.items[segment];
-        found = node as Node;
+      keyAt = undefined;
+      const entry = node?.entries?.get(String(segment));
+      const item = typeof segment === "number" ? node?.items?.[segment] : undefined;
+      if (entry) {
+        keyAt = entry.keyAt;
+        found = entry.value.at >= 0 ? entry.value.at : entry.keyAt;
+        node = entry.value;
+      } else if (item) {
+        if (item.at >= 0) found = item.at;
+        node = item;
       } else break;
     }
-    if (part === "key" && keyOffset !== undefined) return at(keyOffset);
-    return at(found?.range?.[0] ?? 0);
+    if (part === "key" && keyAt !== undefined) return at(keyAt);
+    return at(Math.max(found, 0));
   };
-  return { mapping: { data: data as Record<string, unknown>, locate }, problems: [] };
-}
-
-/** An alias inside its own anchor (`a: &x [ *x ]`) makes a value that contains itself. */
-function containsItself(value: unknown, ancestors = new Set<object>()): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (ancestors.has(value)) return true;
-  ancestors.add(value);
-  const cyclic = Object.values(value).some((child) => containsItself(child, ancestors));
-  ancestors.delete(value);
-  return cyclic;
-}
-
-function describeYamlError(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY") return "a key appears twice";
-  const first = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-  return `this is not valid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
-}
-
-function yamlHint(code: string, message: string): string {
-  if (/end with a [\]}]/.test(message)) return "a value that starts with `[` or `{` must end with `]` or `}`, or be wrapped in quotes";
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "keep one of the two lines";
-    case "BAD_INDENT":
-      return "indent nested keys by two spaces, the same on every line";
-    default:
-      return "a value containing `: `, ` #`, or starting with `[`, `{`, `*`, `&` or a quote must be wrapped in quotes";
-  }
 }
