@@ -84,9 +84,13 @@ export interface Role {
   title: string;
   description?: string;
   team?: string;
+  /** The places as the page shows them: "London, UK", "Austin, TX". Never "Remote" or a time-zone range: those are `remote`. */
   locations: string[];
+  /** The same places, read into parts for JSON-LD. */
+  places: Place[];
+  /** Regions remote candidates may live in ("Europe", "UTC-5 to UTC+1"); none means anywhere. */
   remote?: { regions: string[] };
-  /** "London, UK or Berlin, Germany · Remote (Europe)" */
+  /** "London, UK or Berlin, Germany or Remote (Europe)" */
   locationLabel: string;
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
@@ -117,6 +121,17 @@ export interface Role {
   /** Why an open role's page carries no JobPosting markup (for a warning); undefined when it does. */
   jsonLdMissing?: string;
   job: Job;
+}
+
+/** A place a role is based in. */
+export interface Place {
+  /** As the posting wrote it: "Austin, TX". */
+  label: string;
+  locality?: string;
+  /** A state or region: "TX". */
+  region?: string;
+  /** ISO 3166-1 alpha-2, only when the text names a country: "US". */
+  country?: string;
 }
 
 export interface TeamGroup {

@@ -1,5 +1,5 @@
 import type { ParsedPosting, Role } from "../model.ts";
-import { parseLocationText } from "../parse/parse-location.ts";
+import { parseLocationText, parsePlace, readRegions } from "../parse/parse-location.ts";
 import { type Position, START } from "../problem.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
@@ -40,9 +40,7 @@ const PERIOD_LABELS: Record<SalaryPeriod, string> = { HOUR: "an hour", DAY: "a d
 
 export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   const { job } = input;
-  const fromHeading = input.headingLocation ? parseLocationText(input.headingLocation) : undefined;
-  const locations = job.location ?? fromHeading?.places ?? [];
-  const remote = remoteOf(job.remote) ?? (job.location ? undefined : fromHeading?.remote);
+  const { locations, remote } = whereOf(job, input.headingLocation);
   const employmentTypes = job.employment_type ?? [];
   const datePosted = job.date_posted ?? job.date ?? input.defaultDatePosted;
   const url = job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`);
@@ -55,6 +53,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     description: job.description,
     team: job.team,
     locations,
+    places: locations.map(parsePlace),
     remote,
     locationLabel: locationLabel(locations, remote),
     employmentTypes,
@@ -95,9 +94,17 @@ export function employmentTypeSlug(type: EmploymentType): string {
   return slugify(EMPLOYMENT_TYPE_LABELS[type]);
 }
 
-function remoteOf(remote: Job["remote"]): Role["remote"] {
-  if (remote === undefined || remote === false) return undefined;
-  return { regions: remote === true ? [] : remote };
+/**
+ * Places and remote regions, read from `location` (or, without it, a Jekyll-era
+ * heading) and `remote`: "Remote (Europe)" in a location is remote work in
+ * Europe, not a town called that.
+ */
+function whereOf(job: Job, headingLocation: string | undefined): Pick<Role, "locations" | "remote"> {
+  const read = (job.location ?? (headingLocation ? [headingLocation] : [])).map(parseLocationText);
+  const locations = [...new Set(read.flatMap((location) => location.places))];
+  const remotes = read.flatMap((location) => (location.remote ? [location.remote.regions] : []));
+  if (job.remote !== undefined && job.remote !== false) remotes.push(job.remote === true ? [] : readRegions(job.remote));
+  return { locations, remote: remotes.length > 0 ? { regions: [...new Set(remotes.flat())] } : undefined };
 }
 
 /** Where each place was written: the `location` item it was read from (a Jekyll-era heading's: the top of the file). */

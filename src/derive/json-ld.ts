@@ -1,5 +1,5 @@
-import type { Role } from "../model.ts";
-import { countryCode } from "../parse/parse-location.ts";
+import type { Place, Role } from "../model.ts";
+import { countryCode, isTimeZoneRange } from "../parse/parse-location.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 
 // schema.org JobPosting for Google for Jobs, built only from what the page
@@ -13,6 +13,9 @@ export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "remote"
   if (role.locations.length === 0 && !role.remote) return "it has no `location` and is not `remote`";
   if (role.locations.length === 0 && role.remote?.regions.length === 0) {
     return "Google needs to know where remote candidates may live: write `remote: [Europe]` (or countries) instead of `remote: true`";
+  }
+  if (role.locations.length === 0 && role.remote && applicantRegions(role.remote.regions).length === 0) {
+    return "Google needs the countries or regions remote candidates may live in, and a time-zone range names none: add them, like `remote: [Europe, CET ±2]`";
   }
   return undefined;
 }
@@ -35,9 +38,9 @@ export function jobPostingJsonLd(role: Role, site: SiteConfig): string {
     identifier: { "@type": "PropertyValue", name: site.name, value: role.slug },
     url: role.absoluteUrl,
     directApply: /^https?:/i.test(role.apply.href),
-    jobLocation: role.locations.length > 0 ? role.locations.map(place) : undefined,
+    jobLocation: role.places.length > 0 ? role.places.map(place) : undefined,
     jobLocationType: role.remote ? "TELECOMMUTE" : undefined,
-    applicantLocationRequirements: role.remote?.regions.length ? role.remote.regions.map(region) : undefined,
+    applicantLocationRequirements: role.remote ? nonEmpty(applicantRegions(role.remote.regions).map(region)) : undefined,
     baseSalary: role.job.salary
       ? {
           "@type": "MonetaryAmount",
@@ -57,17 +60,18 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-function place(text: string) {
-  const parts = text.split(",").map((part) => part.trim());
-  const country = parts.length > 1 ? (parts.at(-1) ?? "") : "";
-  return {
-    "@type": "Place",
-    address: {
-      "@type": "PostalAddress",
-      addressLocality: parts.length > 1 ? parts.slice(0, -1).join(", ") : text,
-      addressCountry: country ? (countryCode(country) ?? country) : undefined,
-    },
-  };
+/** Only parts the text names: a country only as its ISO 3166-1 code, never as free text. */
+function place({ locality, region, country }: Place) {
+  return { "@type": "Place", address: { "@type": "PostalAddress", addressLocality: locality, addressRegion: region, addressCountry: country } };
+}
+
+/** Regions Google can use: a time-zone range is not a place. */
+function applicantRegions(regions: readonly string[]): string[] {
+  return regions.filter((name) => !isTimeZoneRange(name));
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }
 
 function region(name: string) {
