@@ -20,8 +20,10 @@ import { serveSite } from "./serve-site.ts";
 const COMMANDS = {
   check: { usage: "openings check [--site DIR]", does: "checks every posting, jobs/index.md and site.yaml; exit code 1 on errors" },
   build: {
-    usage: "openings build [--site DIR] [--out DIR] [--no-search]",
-    does: "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was",
+    usage: "openings build [--site DIR] [--out DIR] [--no-search] [--force]",
+    does:
+      "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was. " +
+      "--out must be a folder of its own: a non-empty folder Openings did not write is replaced only with --force",
   },
   new: { usage: 'openings new "Job title" [--site DIR]', does: "writes jobs/job-title.md with every key present and explained" },
   import: {
@@ -97,11 +99,11 @@ async function main(argv: string[]): Promise<number> {
       return preview(context, values.port);
     default:
       if (args.length > 0) throw new UsageError(`\`${command}\` takes no ${args.length === 1 ? "argument" : "arguments"}, found \`${args.join(" ")}\``);
-      return checkOrBuild(command, context, !values["no-search"]);
+      return checkOrBuild(command, context, { search: !values["no-search"], force: values.force });
   }
 }
 
-async function checkOrBuild(command: "check" | "build", context: BuildContext, search: boolean): Promise<number> {
+async function checkOrBuild(command: "check" | "build", context: BuildContext, { search, force }: { search: boolean; force: boolean }): Promise<number> {
   const { site, problems, checked } = await loadSite(context);
   report(problems);
   if (!site || hasErrors(problems)) {
@@ -115,7 +117,7 @@ async function checkOrBuild(command: "check" | "build", context: BuildContext, s
   }
   // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
   const { buildSite } = await import("../pipeline/build-site.ts");
-  const timings = await buildSite(context, site, { search });
+  const timings = await buildSite(context, site, { search, force });
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${context.outputDir}${warnings}.`);
   const searchIndex = search ? `search index written in ${timings.search.toFixed(2)} s` : "no search index (--no-search)";

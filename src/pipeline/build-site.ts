@@ -1,14 +1,14 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
 import { startSearchIndex } from "./index-search.ts";
+import { openOutputFolder, outputErrorFor } from "./output-folder.ts";
 import { writeRoleAndRedirectPages } from "./role-pages.ts";
 
 // Render role pages (render/render-pages.ts) and everything else (Eleventy)
-// into a fresh folder beside the output, and swap it in only when every page
-// was written. A failed build leaves the previous site exactly as it was.
+// into a fresh staging folder, and swap it in only when every page was
+// written (output-folder.ts). A failed build leaves the previous site exactly
+// as it was.
 
 /** Seconds spent in each stage, for the command line and the benchmark. */
 export interface BuildTimings {
@@ -16,11 +16,16 @@ export interface BuildTimings {
   search: number;
 }
 
-export async function buildSite(context: BuildContext, site: CareersSite, options: { search: boolean } = { search: true }): Promise<BuildTimings> {
+/** `force`: replace an output folder that Openings did not write (`--force`). */
+export async function buildSite(
+  context: BuildContext,
+  site: CareersSite,
+  options: { search: boolean; force?: boolean } = { search: true },
+): Promise<BuildTimings> {
   const { outputDir } = context;
-  const staging = join(dirname(outputDir), `.${basename(outputDir)}.building-${process.pid}`);
-  const previous = join(dirname(outputDir), `.${basename(outputDir)}.previous-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  // Refuses a folder that is not the build's to replace, before anything is written.
+  const output = openOutputFolder(outputDir, context.siteDir, { force: options.force ?? false });
+  const { staging } = output;
   const started = performance.now();
   let rendered = started;
   // Role pages start first (on worker threads, for a large site), while
@@ -43,17 +48,32 @@ export async function buildSite(context: BuildContext, site: CareersSite, option
         eleventyConfig.addPlugin(openingsPlugin, { context: { ...context, outputDir: staging }, site, rolePages });
       },
     });
+    // A failure reaches the command line, which says it once in plain words; Eleventy would print it first, stack trace and all.
+    eleventy.logger.overrideLogger({ log: console.log, info: console.info, warn: () => {}, error: () => {} });
+    process.on("unhandledRejection", ignoreFailedAssetCopy);
     await eleventy.write();
+    process.off("unhandledRejection", ignoreFailedAssetCopy);
     await rolePages;
     rendered = performance.now();
     await search?.writeTo(staging);
   } catch (cause) {
     await search?.close();
-    rmSync(staging, { recursive: true, force: true });
-    throw cause;
+    await rolePages.catch(() => {});
+    output.discard();
+    throw outputErrorFor(cause, outputDir) ?? cause;
   }
-  if (existsSync(outputDir)) renameSync(outputDir, previous);
-  renameSync(staging, outputDir);
-  rmSync(previous, { recursive: true, force: true });
+  output.publish();
   return { render: (rendered - started) / 1000, search: (performance.now() - rendered) / 1000 };
+}
+
+/**
+ * Eleventy starts copying assets, then waits for the templates before it
+ * handles the copy's failure (TemplatePassthroughManager's copyAll), so on a
+ * full disk Node would stop the process over an "unhandled" rejection before
+ * the build could say why. The same failure, or an earlier one, still
+ * reaches `write()`; after a failed build the copy may never be handled, so
+ * this stays in place then.
+ */
+function ignoreFailedAssetCopy(reason: unknown): void {
+  if (!(reason instanceof Error && reason.name === "TemplatePassthroughManagerCopyError")) throw reason;
 }

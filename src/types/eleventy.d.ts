@@ -16,6 +16,8 @@ declare module "@11ty/eleventy" {
       },
     );
     write(): Promise<unknown>;
+    /** Where Eleventy prints; `overrideLogger` redirects (or, with `false`, silences) it. */
+    logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error"> | false): void };
   }
   export function HtmlBasePlugin(eleventyConfig: unknown): void;
 }
