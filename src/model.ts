@@ -21,6 +21,8 @@ export interface BuildContext {
   workers?: number;
   /** The day roles close against and undated roles are posted on. */
   today: CalendarDate;
+  /** Where parsed postings are kept between runs, and the Openings code they were parsed by; none without. */
+  cache?: { dir: string; version: string };
 }
 
 export interface SourceFile {

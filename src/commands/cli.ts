@@ -8,6 +8,7 @@ import type { BuildContext } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { loadSite } from "../pipeline/load-site.ts";
+import { CACHE_DIR } from "../pipeline/parse-cache.ts";
 import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
 import { todayInUtc } from "../schema/calendar-date.ts";
 import { formatGitHubAnnotation, formatReport, inReadingOrder, summarise } from "./format-problems.ts";
@@ -18,9 +19,12 @@ import { serveSite } from "./serve-site.ts";
 // the build could not finish, 2 a mistake on the command line, 3 a bug.
 
 const COMMANDS = {
-  check: { usage: "openings check [--site DIR]", does: "checks every posting, jobs/index.md and site.yaml; exit code 1 on errors" },
+  check: {
+    usage: "openings check [--site DIR] [--no-cache]",
+    does: "checks every posting, jobs/index.md and site.yaml; exit code 1 on errors. Parsed postings are kept in DIR/.openings-cache/ (--no-cache: not used)",
+  },
   build: {
-    usage: "openings build [--site DIR] [--out DIR] [--no-search] [--force]",
+    usage: "openings build [--site DIR] [--out DIR] [--no-search] [--no-cache] [--force]",
     does:
       "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was. " +
       "--out must be a folder of its own: a non-empty folder Openings did not write is replaced only with --force",
@@ -47,6 +51,7 @@ const OPTIONS = {
   out: { type: "string" },
   port: { type: "string", default: "8080" },
   "no-search": { type: "boolean", default: false },
+  "no-cache": { type: "boolean", default: false },
   from: { type: "string" },
   force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -87,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     includeDrafts: false,
     workers: workersFromEnvironment(),
     today: todayInUtc(),
+    cache: values["no-cache"] ? undefined : parseCacheFor(siteDir),
   };
   switch (command) {
     case "new":
@@ -215,6 +221,21 @@ TODO: what to send, and what happens next.`;
 function report(problems: readonly Problem[]): void {
   for (const line of formatReport(problems)) console.error(line);
   if (process.env.GITHUB_ACTIONS === "true") for (const problem of inReadingOrder(problems)) console.log(formatGitHubAnnotation(problem));
+}
+
+/**
+ * The parse cache in `<site>/.openings-cache/`, for the compiled Openings that
+ * bin/openings.js runs: its compile stamp names the code that parses. Run
+ * from TypeScript source (tests, through tsx), there is no such stamp, and
+ * no cache: an edit to the parser would otherwise go unseen.
+ */
+function parseCacheFor(siteDir: string): BuildContext["cache"] {
+  if (!import.meta.url.endsWith(".js")) return undefined;
+  try {
+    return { dir: join(siteDir, CACHE_DIR), version: readFileSync(join(OPENINGS_ROOT, "dist", ".compiled-from"), "utf8") };
+  } catch {
+    return undefined;
+  }
 }
 
 /** `OPENINGS_WORKERS=N` sets the number of worker threads (0: none); unset, the site's size decides. */

@@ -1,6 +1,6 @@
 import type { BodyLink, ParsedLanding, ParsedPosting, SourceFile } from "../model.ts";
 import { error, type Position, type Problem, positionAt, START, warning } from "../problem.ts";
-import { readSource } from "../read/read-file.ts";
+import { readSource, type SourceBytes } from "../read/read-file.ts";
 import { findMojibake } from "../read/repair-encoding.ts";
 import { jobSchema, KNOWN_JOB_KEYS, KNOWN_LANDING_KEYS, landingSchema } from "../schema/job-schema.ts";
 import { headingSpaceProblem } from "./body-headings.ts";
@@ -19,12 +19,16 @@ import { validate } from "./validate.ts";
 
 const ELEVENTY_KEYS = /^(eleventy.*|permalinkBypassOutputDir|pagination|dynamicPermalink|templateEngineOverride)$/;
 
-/** `version` is the file's, when the caller already has it (saves a stat per file on large sites). */
-export function parsePosting(siteDir: string, absolutePath: string, version?: string): ParsedPosting {
-  const read = readAndSplit(siteDir, absolutePath, version);
+/**
+ * `version` is the file's, when the caller already has it (saves a stat per
+ * file on large sites); `read`, its bytes, when the caller has read them
+ * already (for the parse cache).
+ */
+export function parsePosting(siteDir: string, absolutePath: string, version?: string, read?: SourceBytes | { problems: Problem[] }): ParsedPosting {
+  const split = readAndSplit(siteDir, absolutePath, version, read);
   const parsed: ParsedPosting = {
-    file: read.file?.path ?? "",
-    stem: read.file?.stem ?? "",
+    file: split.file?.path ?? "",
+    stem: split.file?.stem ?? "",
     html: "",
     links: [],
     urlAt: START,
@@ -32,9 +36,9 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     navLabelAt: START,
     teamAt: START,
     locationAt: [],
-    problems: read.problems,
+    problems: split.problems,
   };
-  const { file, frontMatter, problems } = read;
+  const { file, frontMatter, problems } = split;
   if (!file || !frontMatter) return parsed;
 
   const { value: job, problems: validationProblems } = validate(jobSchema, frontMatter, file.path, KNOWN_JOB_KEYS);
@@ -105,8 +109,13 @@ function splitPlaces(file: string, frontMatter: FrontMatter, places: string[] | 
   });
 }
 
-function readAndSplit(siteDir: string, absolutePath: string, version?: string): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
-  const { file, problems } = readSource(siteDir, absolutePath, version);
+function readAndSplit(
+  siteDir: string,
+  absolutePath: string,
+  version?: string,
+  read?: SourceBytes | { problems: Problem[] },
+): { file?: SourceFile; frontMatter?: FrontMatter; problems: Problem[] } {
+  const { file, problems } = readSource(siteDir, absolutePath, version, read);
   if (!file) return { problems };
   for (const { offset, found, meant } of findMojibake(file.text).slice(0, 3)) {
     problems.push(

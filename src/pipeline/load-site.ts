@@ -5,12 +5,14 @@ import { slugify } from "../derive/slug.ts";
 import type { BuildContext, CareersSite, ParsedPosting, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
-import { parseLanding } from "../parse/parse-posting.ts";
+import { parseLanding, parsePosting } from "../parse/parse-posting.ts";
 import { arrangeSite, redirectsFileText } from "../plan/arrange-site.ts";
 import { buildNavigation } from "../plan/navigation.ts";
 import { error, hasErrors, type Problem, START, warning } from "../problem.ts";
 import { firstCommittedDates } from "../read/first-committed.ts";
+import { readSourceBytes, type SourceBytes } from "../read/read-file.ts";
 import { fileVersion, JOBS_DIR, listSources } from "../read/read-sources.ts";
+import { openParseCache, type ParseCache, parseKey } from "./parse-cache.ts";
 import { inWorker, workersFor } from "./worker-pool.ts";
 import { type PostingFile, parseShare } from "./worker-tasks.ts";
 
@@ -20,7 +22,7 @@ import { type PostingFile, parseShare } from "./worker-tasks.ts";
 // means; a build loads the site once and renders everything from that value.
 
 /** What `loadSite` needs from the build context. */
-export type LoadContext = Pick<BuildContext, "siteDir" | "includeDrafts" | "today" | "workers">;
+export type LoadContext = Pick<BuildContext, "siteDir" | "includeDrafts" | "today" | "workers" | "cache">;
 
 export interface LoadResult {
   /** Undefined when there are errors. */
@@ -34,14 +36,15 @@ export interface LoadResult {
 
 // Parsing is the expensive step; repeated loads in one process (the dev
 // server) re-parse only files whose size or modification time changed.
-const cache = new Map<string, { version: string; posting: ParsedPosting }>();
+const memory = new Map<string, { version: string; posting: ParsedPosting }>();
 
 export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const { siteDir } = context;
   const { config, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
   for (const problem of listing.problems) problems.push(problem);
-  const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings, context.workers);
+  const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");
+  const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
   return { ...deriveSite(context, config, listing.landingPage, postings, problems), reparsed };
 }
 
@@ -125,13 +128,18 @@ function deriveSite(
  * thread holds more than a round of results besides this one; this thread
  * lets the event loop run between its own batches to start the next rounds.
  */
-async function parseInParallel(siteDir: string, files: PostingFile[], workerCount: number | undefined): Promise<[number, ParsedPosting][]> {
+async function parseInParallel(
+  siteDir: string,
+  files: PostingFile[],
+  workerCount: number | undefined,
+  contents?: SharedArrayBuffer,
+): Promise<[number, ParsedPosting][]> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const parsed: [number, ParsedPosting][] = [];
   // Two rounds in flight, so a worker finds the next one waiting when it ends one.
   const worker = async (index: number) => {
     const round = () => {
-      const results = inWorker(index, "parseShare", siteDir, files, next, WORKER_ROUND);
+      const results = inWorker(index, "parseShare", siteDir, files, next, WORKER_ROUND, contents);
       results.catch(() => {}); // A failed worker fails the round awaited first; this one must not go unhandled.
       return results;
     };
@@ -143,7 +151,7 @@ async function parseInParallel(siteDir: string, files: PostingFile[], workerCoun
     await Promise.all(rounds);
   };
   const workers = Array.from({ length: workersFor(files.length, workerCount) }, (_, i) => worker(i));
-  for (let batch = parseShare(siteDir, files, next); batch.length; batch = parseShare(siteDir, files, next)) {
+  for (let batch = parseShare(siteDir, files, next, undefined, contents); batch.length; batch = parseShare(siteDir, files, next, undefined, contents)) {
     parsed.push(...batch);
     if (workers.length) await new Promise(setImmediate);
   }
@@ -154,30 +162,54 @@ async function parseInParallel(siteDir: string, files: PostingFile[], workerCoun
 const WORKER_ROUND = 256;
 
 /** Parses the postings not in the cache, on worker threads too when there are many (worker-pool.ts). */
+/**
+ * Parses the postings that neither this process (the dev server's memory)
+ * nor the parse cache on disk has seen as they are now, on worker threads too
+ * when there are many. Each file is read once, here: the cache keys on its
+ * bytes, and workers parse those same bytes from shared memory.
+ */
 async function parsePostingsCached(
   siteDir: string,
   paths: string[],
   workerCount: number | undefined,
+  stored: ParseCache,
 ): Promise<{ postings: ParsedPosting[]; reparsed: Set<string> }> {
   const postings: ParsedPosting[] = [];
-  const stale: { index: number; file: PostingFile }[] = [];
+  const reparsed = new Set<string>();
+  const misses: { index: number; path: string; key: string; read: SourceBytes; version: string }[] = [];
   for (const [index, path] of paths.entries()) {
     const version = fileVersion(path);
-    const cached = cache.get(path);
-    if (cached?.version === version) postings[index] = cached.posting;
-    else stale.push({ index, file: { path, version } });
+    const cached = memory.get(path);
+    if (cached?.version === version) {
+      postings[index] = cached.posting;
+      continue;
+    }
+    const read = readSourceBytes(siteDir, path, version);
+    const key = "bytes" in read ? parseKey(read.path, read.bytes) : undefined;
+    const posting = key === undefined ? parsePosting(siteDir, path, version, read) : stored.get(key);
+    if (posting) {
+      postings[index] = posting;
+      reparsed.add(posting.file);
+      memory.set(path, { version, posting });
+    } else if (key !== undefined && "bytes" in read) misses.push({ index, path, key, read, version });
   }
-  const reparsed = new Set<string>();
-  for (const [i, posting] of await parseInParallel(
-    siteDir,
-    stale.map(({ file }) => file),
-    workerCount,
-  )) {
-    const { index, file } = stale[i] as (typeof stale)[number];
+  // The misses' bytes in one shared buffer, so workers see them without a copy per round.
+  const contents = new SharedArrayBuffer(misses.reduce((sum, miss) => sum + miss.read.bytes.length, 0));
+  const files: PostingFile[] = [];
+  let offset = 0;
+  for (const { path, read, version } of misses) {
+    new Uint8Array(contents, offset, read.bytes.length).set(read.bytes);
+    files.push({ path, version, read: { shown: read.path, offset, length: read.bytes.length } });
+    offset += read.bytes.length;
+  }
+  for (const [i, posting] of await parseInParallel(siteDir, files, workerCount, contents)) {
+    const { index, path, key, version } = misses[i] as (typeof misses)[number];
     postings[index] = posting;
     reparsed.add(posting.file);
-    cache.set(file.path, { version: file.version, posting });
+    memory.set(path, { version, posting });
+    stored.set(key, posting);
   }
+  stored.save();
   return { postings, reparsed };
 }
 

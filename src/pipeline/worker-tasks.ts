@@ -1,6 +1,7 @@
 import { isMainThread, parentPort } from "node:worker_threads";
 import type { ParsedPosting, Role } from "../model.ts";
 import { parsePosting } from "../parse/parse-posting.ts";
+import type { SourceBytes } from "../read/read-file.ts";
 import type { RolePageSite } from "../render/render-pages.ts";
 
 // What a worker thread does (worker-pool.ts starts them). Each task is a
@@ -10,6 +11,8 @@ import type { RolePageSite } from "../render/render-pages.ts";
 export interface PostingFile {
   path: string;
   version: string;
+  /** The bytes the main thread read already: where they sit in the shared `contents`, and the path as shown. */
+  read?: { shown: string; offset: number; length: number };
 }
 
 /** Postings are taken this many at a time from the shared queue. */
@@ -21,16 +24,23 @@ const BATCH = 32;
  * started late or runs slowly simply takes fewer. Returns each posting with
  * its index; an empty list means every posting has been taken.
  */
-export function parseShare(siteDir: string, files: PostingFile[], next: Int32Array, count = BATCH): [number, ParsedPosting][] {
+export function parseShare(siteDir: string, files: PostingFile[], next: Int32Array, count = BATCH, contents?: SharedArrayBuffer): [number, ParsedPosting][] {
   const parsed: [number, ParsedPosting][] = [];
   while (parsed.length < count) {
     const start = Atomics.add(next, 0, BATCH);
     if (start >= files.length) break;
     for (const [offset, file] of files.slice(start, start + BATCH).entries()) {
-      parsed.push([start + offset, parsePosting(siteDir, file.path, file.version)]);
+      parsed.push([start + offset, parsePosting(siteDir, file.path, file.version, contents && alreadyRead(file, contents))]);
     }
   }
   return parsed;
+}
+
+/** The bytes the main thread read, copied out of shared memory (text decoders refuse shared buffers). */
+function alreadyRead({ read, version }: PostingFile, contents: SharedArrayBuffer): SourceBytes | undefined {
+  if (!read) return undefined;
+  const bytes = new Uint8Array(new Uint8Array(contents, read.offset, read.length));
+  return { path: read.shown, name: read.shown.split("/").pop() ?? read.shown, bytes, version };
 }
 
 /** One renderer per build (`build` counts them), reused for each batch of its roles. */

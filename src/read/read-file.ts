@@ -10,25 +10,41 @@ import { displayPath, postingStem } from "./read-sources.ts";
 // posting for the whole build. The file may have changed since it was
 // listed, so the checks are made again on what is actually opened.
 
+/** A posting's bytes as read, before decoding; the parse cache keys on them. */
+export interface SourceBytes {
+  path: string;
+  name: string;
+  bytes: Uint8Array;
+  version: string;
+}
+
 /** `knownVersion` is the file's, when the caller already has it (saves a stat per file on large sites). */
-export function readSource(siteDir: string, absolutePath: string, knownVersion?: string): { file?: SourceFile; problems: Problem[] } {
+export function readSourceBytes(siteDir: string, absolutePath: string, knownVersion?: string): SourceBytes | { problems: Problem[] } {
   const path = displayPath(siteDir, absolutePath);
   const name = path.split("/").pop() ?? path;
   const opened = openSource(siteDir, absolutePath, path);
   if ("problem" in opened) return { problems: [opened.problem] };
-  let bytes: Buffer;
-  let version: string;
   try {
     const stats = fstatSync(opened.fd);
     // A pipe or a device put in the file's place: never read (a device may never end).
     if (!stats.isFile()) return { problems: [specialFile(path, stats)] };
-    version = knownVersion ?? `${stats.size}:${stats.mtimeMs}`;
-    bytes = readFileSync(opened.fd);
+    return { path, name, version: knownVersion ?? `${stats.size}:${stats.mtimeMs}`, bytes: readFileSync(opened.fd) };
   } catch (cause) {
     return { problems: [unreadable("file", path, cause)] };
   } finally {
     closeSync(opened.fd);
   }
+}
+
+/** Reads (or takes the bytes already `read` of) one posting and decodes it. */
+export function readSource(
+  siteDir: string,
+  absolutePath: string,
+  knownVersion?: string,
+  read = readSourceBytes(siteDir, absolutePath, knownVersion),
+): { file?: SourceFile; problems: Problem[] } {
+  if ("problems" in read) return { problems: read.problems };
+  const { path, name, bytes, version } = read;
   const { text, problems } = decodeSource(path, bytes);
   if (text === undefined) return { problems };
   return { file: { path, absolutePath, stem: postingStem(name) ?? name, text, version }, problems };
