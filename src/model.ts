@@ -94,6 +94,8 @@ export interface Role {
   remote?: { regions: string[] };
   /** "London, UK or Berlin, Germany or Remote (Europe)" */
   locationLabel: string;
+  /** The posting's `language`, else the site's: the page's `lang`, date and money formats. */
+  language: string;
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
   salaryLabel?: string;

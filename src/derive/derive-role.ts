@@ -41,6 +41,7 @@ const PERIOD_LABELS: Record<SalaryPeriod, string> = { HOUR: "an hour", DAY: "a d
 export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   const { job } = input;
   const { locations, remote } = whereOf(job, input.headingLocation);
+  const language = job.language ?? site.language;
   const employmentTypes = job.employment_type ?? [];
   const datePosted = job.date_posted ?? job.date ?? input.defaultDatePosted;
   const url = job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`);
@@ -56,13 +57,14 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     places: locations.map(parsePlace),
     remote,
     locationLabel: locationLabel(locations, remote),
+    language,
     employmentTypes,
     employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
-    salaryLabel: job.salary ? salaryLabel(job.salary, site.language) : undefined,
+    salaryLabel: job.salary ? salaryLabel(job.salary, language) : undefined,
     datePosted,
-    datePostedLabel: formatCalendarDate(datePosted, site.language),
+    datePostedLabel: formatCalendarDate(datePosted, language),
     validThrough: job.valid_through,
-    validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, site.language) : undefined,
+    validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, language) : undefined,
     apply: applyAction(input.apply, job.title),
     html: input.html,
     closed: job.closed === true || (job.valid_through !== undefined && job.valid_through < input.today),

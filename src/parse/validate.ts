@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { error, type Problem } from "../problem.ts";
+import { error, type Problem, warning } from "../problem.ts";
+import { collectNotes, type SchemaNote } from "../schema/schema-notes.ts";
 import { unknownKeyProblems } from "./key-hints.ts";
 import type { KeyPath, LocatedMapping } from "./parse-yaml.ts";
 
@@ -15,7 +16,8 @@ export function validate<S extends z.ZodType>(
   knownKeys: readonly string[],
 ): { value?: z.output<S>; problems: Problem[] } {
   const problems = unknownKeyProblems(mapping, file, knownKeys);
-  const result = schema.safeParse(withoutNulls(mapping.data), { reportInput: true });
+  const { result, notes } = collectNotes(() => schema.safeParse(withoutNulls(mapping.data), { reportInput: true }));
+  problems.push(...notes.map((note) => noteProblem(note, mapping, file)));
   if (result.success) return { value: result.data, problems };
   for (const issue of result.error.issues.flatMap((i) => flatten(i, []))) {
     problems.push(toProblem(issue, mapping, file));
@@ -66,7 +68,16 @@ function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem
       "check the spelling against the documented keys",
     );
   }
-  return { ...error("invalid-value", file, at, name ? `${name}: ${issue.message}` : issue.message), ...(name ? { key: name } : {}) };
+  // The schema's own custom issues may name their problem and its fix.
+  const params = issue.code === "custom" ? (issue.params as { code?: string; hint?: string } | undefined) : undefined;
+  const message = name ? `${name}: ${issue.message}` : issue.message;
+  return { ...error(params?.code ?? "invalid-value", file, at, message, params?.hint), ...(name ? { key: name } : {}) };
+}
+
+/** A value the schema accepted by rewriting it (`26 Feb 2018`, `£`): a warning at that value. */
+function noteProblem(note: SchemaNote, mapping: LocatedMapping, file: string): Problem {
+  const name = displayPath(note.path);
+  return { ...warning(note.code, file, mapping.locate(note.path), `${name}: ${note.message}`, note.hint), key: name };
 }
 
 /** `salary.per`, `location[1]`. */

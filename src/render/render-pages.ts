@@ -35,6 +35,8 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
       page: { url: role.url },
       pageTitle: role.title,
       pageDescription: role.description,
+      // A posting in another language than the site's says so: see `language` in job-schema.ts.
+      pageLanguage: role.language,
       noindex: role.closed || role.draft,
       content,
     });

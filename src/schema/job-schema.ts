@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { type CalendarDate, parseCalendarDate } from "./calendar-date.ts";
+import { type CalendarDate, readCalendarDate } from "./calendar-date.ts";
+import { readCurrency } from "./currency.ts";
+import { addNote } from "./schema-notes.ts";
 import { normaliseSitePath, sitePathProblem } from "./site-path.ts";
 
 // The contract with the people who post jobs. This one definition is the
@@ -76,12 +78,54 @@ function friendlyEnum<T extends string>(values: readonly T[], aliases: Record<st
   });
 }
 
-const calendarDate = z.union([z.string(), z.date()], expected("a date like 2026-03-31")).transform((raw, ctx): CalendarDate => {
-  const date = parseCalendarDate(raw);
-  if (date) return date;
-  ctx.addIssue({ code: "custom", input: raw, message: `expected a real date like 2026-03-31, found ${found(raw)}` });
+/**
+ * A date at top-level `key`. One written another way than year-month-day is
+ * read when it can mean only one day, with a warning (a note: see
+ * schema-notes.ts); custom issues carry their problem `code` and `hint` in params.
+ */
+const calendarDate = (key: string) =>
+  z.union([z.string(), z.date()], expected("a date like 2026-03-31")).transform((raw, ctx): CalendarDate => {
+    const reading = readCalendarDate(raw);
+    if ("date" in reading) {
+      if (reading.rewritten) {
+        const hint = `write \`${key}: ${reading.date}\`, year-month-day, which every tool reads the same way`;
+        addNote({ path: [key], code: "date-format", message: `\`${String(raw).trim()}\` is read as ${reading.date}`, hint });
+      }
+      return reading.date;
+    }
+    const message = reading.message ?? `expected a real date like 2026-03-31, found ${found(raw)}`;
+    ctx.addIssue({ code: "custom", input: raw, message, params: { code: reading.problem, hint: reading.hint } });
+    return z.NEVER;
+  });
+
+/** ISO 4217, read by currency.ts; only at `salary.currency`, where its notes point. */
+const currencyCode = z.string(expected("a three-letter currency code like GBP, EUR or USD")).transform((raw, ctx) => {
+  const reading = readCurrency(raw);
+  if ("code" in reading) {
+    if (reading.rewritten) {
+      const hint = `write \`currency: ${reading.code}\`, the ISO 4217 code`;
+      addNote({ path: ["salary", "currency"], code: `currency-${reading.rewritten}`, message: `\`${raw.trim()}\` is read as ${reading.code}`, hint });
+    }
+    return reading.code;
+  }
+  ctx.addIssue({ code: "custom", input: raw, message: reading.message, params: { code: reading.problem, hint: reading.hint } });
   return z.NEVER;
 });
+
+/** A BCP 47 language code, as site.yaml's `language` and a posting's own. */
+const notALanguage = { error: (issue: { input?: unknown }) => `expected a language code like en or en-GB, found ${found(issue.input)}` };
+export const languageCode = z
+  .string(expected("a language code like en or en-GB"))
+  .trim()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { ...notALanguage, abort: true })
+  // Well-formed by the pattern is not enough for Intl (`en-GB-GB`), which formats the page's dates.
+  .refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, notALanguage);
 
 const sitePath = z.string(expected("a path on this site, like /jobs/designer/")).transform((raw, ctx) => {
   const problem = sitePathProblem(raw.trim());
@@ -107,11 +151,7 @@ export const salarySchema = z
     {
       min: money.optional().describe("Lowest pay for the role."),
       max: money.optional().describe("Highest pay for the role."),
-      currency: z
-        .string(expected("a three-letter currency code like GBP, EUR or USD"))
-        .regex(/^[A-Za-z]{3}$/, { error: (issue) => `expected a three-letter currency code like GBP, EUR or USD, found ${found(issue.input)}` })
-        .transform((v) => v.toUpperCase())
-        .describe("ISO 4217 code: GBP, EUR, USD…"),
+      currency: currencyCode.describe("ISO 4217 code: GBP, EUR, USD…"),
       per: friendlyEnum(SALARY_PERIODS, SALARY_PERIOD_ALIASES).describe(`The period the amounts are paid for: ${SALARY_PERIODS.join(", ")}.`),
     },
     expected("a salary: `min`, `max`, `currency` and `per` on indented lines"),
@@ -142,10 +182,11 @@ export const jobShape = {
   employment_type: oneOrMany(friendlyEnum(EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_ALIASES), "employment types")
     .optional()
     .describe(`${EMPLOYMENT_TYPES.join(", ")}, or one of them written the friendly way (full-time, internship), or a list.`),
-  date_posted: calendarDate.optional().describe("The day the role was posted, like 2026-03-01."),
-  valid_through: calendarDate.optional().describe("The last day applications are accepted; after it the role closes by itself."),
+  date_posted: calendarDate("date_posted").optional().describe("The day the role was posted, like 2026-03-01."),
+  valid_through: calendarDate("valid_through").optional().describe("The last day applications are accepted; after it the role closes by itself."),
   salary: salarySchema.optional().describe("Pay for the role: `min`, `max`, `currency` and `per`."),
   apply: applyTarget.optional().describe("Where to apply: a web address or an e-mail address. The site's `apply` when absent."),
+  language: languageCode.optional().describe("The posting's language, when it is not the site's: its page's `lang`, date and money formats."),
   draft: z.boolean(expected("`true` or `false`")).optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
   closed: z.boolean(expected("`true` or `false`")).optional().describe("`true` marks the role as closed."),
   permalink: sitePath.optional().describe("The role's address on the site. By default the jobs path plus the file name."),
@@ -157,7 +198,7 @@ export const jobShape = {
   weight: z.number(expected("a number")).optional().describe("Orders roles within a team: lower comes first."),
   "shortened-link": text().optional().describe("Jekyll-era short title for navigation."),
   published: z.boolean(expected("`true` or `false`")).optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
-  date: calendarDate.optional().describe("Jekyll-era: the same as `date_posted`."),
+  date: calendarDate("date").optional().describe("Jekyll-era: the same as `date_posted`."),
   ats_id: text("a job's board and number, like `greenhouse:4012345`")
     .optional()
     .describe("Written by `npm run import -- --from …`: the applicant-tracking job this posting came from, so importing again updates it."),

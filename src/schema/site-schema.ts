@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { applyTarget, expected, found } from "./job-schema.ts";
+import { applyTarget, expected, found, languageCode } from "./job-schema.ts";
 import { sitePathProblem } from "./site-path.ts";
 
 // site.yaml: the company-wide settings, validated like a posting.
@@ -27,11 +27,7 @@ export const siteShape = {
     .describe("The site's full address; canonical links, feeds and the sitemap are built from it."),
   jobs_path: folderPath("/jobs/").default("/jobs/").describe("Where the jobs index lives; roles live below it."),
   apply: applyTarget.optional().describe("Where to apply when a posting does not say: a web address or an e-mail address."),
-  language: z
-    .string(expected("a language code like en or en-GB"))
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: (issue) => `expected a language code like en or en-GB, found ${found(issue.input)}` })
-    .default("en")
-    .describe("The language of the postings, as a code like en or de-CH."),
+  language: languageCode.default("en").describe("The language of the postings, as a code like en or de-CH."),
   path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
 };
 
