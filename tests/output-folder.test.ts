@@ -198,6 +198,10 @@ describe("a folder Openings did not write", () => {
     const { code, stderr } = runCli(["build", "--force", "--site", site, "--out", join(root, "notes")]);
     assert.equal(code, 1);
     assert.match(stderr, /is a file, not a folder/);
+    const inside = runCli(["build", "--site", site, "--out", join(root, "notes", "site")]);
+    assert.equal(inside.code, 1);
+    assert.match(inside.stderr, /^The site was not built: .*notes\/site cannot be a folder: part of that path is a file/m);
+    noStackTrace(inside.stderr);
     assert.equal(readFileSync(join(root, "notes"), "utf8"), "keep me");
   });
 });
@@ -385,6 +389,8 @@ describe("an output folder on a disk of its own", { skip: mountSkip }, () => {
     mkdirSync(out);
     assert.equal(mount(["-t", "tmpfs", "-o", "size=64m", "tmpfs", out]), false);
     try {
+      // As on a fresh ext4 disk: not a reason to refuse the folder, and not Openings' to delete.
+      mkdirSync(join(out, "lost+found"));
       const first = runCli(["build", "--site", site]);
       assert.equal(first.code, 0, first.stderr);
       assert.ok(isMountPoint(out));
@@ -396,6 +402,7 @@ describe("an output folder on a disk of its own", { skip: mountSkip }, () => {
       assert.equal(existsSync(join(out, "jobs", "role-5")), false, "a deleted role's page stayed");
       assert.ok(existsSync(join(out, "jobs", "role-4", "index.html")));
       assert.ok(existsSync(join(out, MARKER)));
+      assert.ok(existsSync(join(out, "lost+found")));
       assert.deepEqual([...leftovers(site), ...leftovers(out)], []);
     } finally {
       unmount(out);

@@ -41,10 +41,10 @@ export function openOutputFolder(outputDir: string, siteDir: string, options: { 
   const refusal = outputFolderRefusal(outputDir, siteDir, projectDir);
   if (refusal) throw new OutputError(refusal);
   const out = realPath(outputDir);
-  const lstat = lstatSync(out, { throwIfNoEntry: false });
-  if (lstat?.isSymbolicLink()) throw new OutputError(`the output folder ${outputDir} is a link to a folder that does not exist`);
-  if (lstat && !lstat.isDirectory()) throw new OutputError(`the output folder ${outputDir} is a file, not a folder: choose another --out`);
   return withOutputErrors(outputDir, () => {
+    const lstat = lstatSync(out, { throwIfNoEntry: false });
+    if (lstat?.isSymbolicLink()) throw new OutputError(`the output folder ${outputDir} is a link to a folder that does not exist`);
+    if (lstat && !lstat.isDirectory()) throw new OutputError(`the output folder ${outputDir} is a file, not a folder: choose another --out`);
     cleanUpAfterEarlierBuilds(out);
     if (!options.force && !writtenByOpenings(out)) {
       throw new OutputError(
@@ -113,7 +113,7 @@ function replaceContents(out: string, staging: string): void {
   writeFileSync(join(staging, BUILD_MARKER), MARKER_TEXT);
   const previous = join(out, leftoverName(out, "previous"));
   mkdirSync(previous, { recursive: true });
-  for (const entry of readdirSync(out)) if (!isLeftover(out, entry)) renameSync(join(out, entry), join(previous, entry));
+  for (const entry of readdirSync(out)) if (!isKept(out, entry)) renameSync(join(out, entry), join(previous, entry));
   for (const entry of readdirSync(staging)) {
     try {
       renameSync(join(staging, entry), join(out, entry));
@@ -185,7 +185,7 @@ export function cleanUpAfterEarlierBuilds(outputDir: string): void {
 
 function writtenByOpenings(out: string): boolean {
   if (!existsSync(out)) return true;
-  const entries = readdirSync(out).filter((entry) => !isLeftover(out, entry));
+  const entries = readdirSync(out).filter((entry) => !isKept(out, entry));
   return entries.length === 0 || entries.includes(BUILD_MARKER);
 }
 
@@ -202,7 +202,8 @@ function parseLeftover(out: string, entry: string): { kind?: (typeof KINDS)[numb
   return match ? { kind: match[1] as (typeof KINDS)[number], pid: Number(match[2]) } : { pid: 0 };
 }
 
-const isLeftover = (out: string, entry: string) => parseLeftover(out, entry).kind !== undefined;
+/** Never moved when contents are replaced in place: builds' own folders, and the file system's lost+found on a disk of its own. */
+const isKept = (out: string, entry: string) => entry === "lost+found" || parseLeftover(out, entry).kind !== undefined;
 
 /** Whether a process with this id is running (EPERM: it is, as another user). Our own earlier leftovers count as ended. */
 function isRunning(pid: number): boolean {
@@ -230,6 +231,7 @@ const SYSTEM_REASONS: [RegExp, (folder: string) => string][] = [
   [/\bENOSPC\b|\bEDQUOT\b|No space left on device|Disk quota exceeded/i, (folder) => `the disk is full: there is no room left to write ${folder}`],
   [/\bEROFS\b|Read-only file system/i, (folder) => `${folder} is on a read-only disk: choose a writable --out folder`],
   [/\bEACCES\b|\bEPERM\b|Permission denied|Operation not permitted/i, (folder) => `permission denied: Openings may not write ${folder} or the folder it is in`],
+  [/\bENOTDIR\b/, (folder) => `${folder} cannot be a folder: part of that path is a file`],
 ];
 
 /**
