@@ -18,7 +18,7 @@ export interface LocatedMapping {
 }
 
 /** Deeper than any posting needs; keeps every later step's recursion shallow. */
-export const MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 /** Aliases (`*name`) in one file; a handful is normal. */
 const MAX_ALIASES = 100;
 /** Nodes that aliases may add once expanded: beyond this it is an attack ("billion laughs"), not a posting. */
@@ -56,6 +56,7 @@ export function parseYamlMapping(file: string, text: string, span?: { start: num
   try {
     const events = parseEvents(source, { maxDepth: MAX_DEPTH });
     const { roots, excess } = walkEvents(source, events, { maxExpandedNodes: MAX_EXPANDED_NODES, maxDepth: MAX_DEPTH });
+    // A cycle or too deep a nesting is one alias's doing; an expansion bomb is the whole block's.
     if (excess) return fail("yaml-aliases", excess.kind === "expansion" ? 0 : excess.at, excessMessage(excess), ALIAS_HINT);
     if (roots.length > 1) {
       return fail(

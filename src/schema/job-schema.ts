@@ -127,6 +127,31 @@ export const languageCode = z
     }
   }, notALanguage);
 
+/**
+ * `true` or `false` at top-level `key`. Jekyll's YAML (1.1) also reads
+ * yes/no/on/off as booleans, and postings moved from Jekyll use them: read
+ * them so (`remote: no` is not remote), with a warning naming the word to write.
+ */
+const flag = (key: string) =>
+  z
+    .union(
+      // Both cases spelt out: the JSON Schema's pattern has no `i` flag.
+      [
+        z.boolean(),
+        z
+          .string()
+          .regex(/^([Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff])$/, { error: (issue) => `expected \`true\` or \`false\`, found ${found(issue.input)}` }),
+      ],
+      expected("`true` or `false`"),
+    )
+    .transform((value) => {
+      if (typeof value === "boolean") return value;
+      const meant = /^(yes|on)$/i.test(value);
+      const hint = `write \`${key}: ${meant}\`: YAML reads \`${value}\` as text, and only Jekyll's older YAML reads it as \`${meant}\``;
+      addNote({ path: [key], code: "yaml-boolean-word", message: `\`${value}\` is read as \`${meant}\``, hint });
+      return meant;
+    });
+
 const sitePath = z.string(expected("a path on this site, like /jobs/designer/")).transform((raw, ctx) => {
   const problem = sitePathProblem(raw.trim());
   if (!problem) return normaliseSitePath(raw.trim());
@@ -175,7 +200,7 @@ export const jobShape = {
   description: text().optional().describe("One sentence that sums up the role: shown on the index, in search results and in feeds."),
   location: oneOrMany(text("a place like `London, UK`"), "places").optional().describe("Where the role is based: `London, UK`, or a list of places."),
   remote: z
-    .union([z.boolean(), oneOrMany(text("a region like `Europe`"), "regions")], expected("`true`, or a list of regions where remote candidates may live"))
+    .union([flag("remote"), oneOrMany(text("a region like `Europe`"), "regions")], expected("`true`, or a list of regions where remote candidates may live"))
     .optional()
     .describe("`true` for remote work from anywhere, or a list of regions where remote candidates may live, like `[Europe]`."),
   team: text().optional().describe("The team the role belongs to; the index groups roles by team."),
@@ -187,8 +212,8 @@ export const jobShape = {
   salary: salarySchema.optional().describe("Pay for the role: `min`, `max`, `currency` and `per`."),
   apply: applyTarget.optional().describe("Where to apply: a web address or an e-mail address. The site's `apply` when absent."),
   language: languageCode.optional().describe("The posting's language, when it is not the site's: its page's `lang`, date and money formats."),
-  draft: z.boolean(expected("`true` or `false`")).optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
-  closed: z.boolean(expected("`true` or `false`")).optional().describe("`true` marks the role as closed."),
+  draft: flag("draft").optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
+  closed: flag("closed").optional().describe("`true` marks the role as closed."),
   permalink: sitePath.optional().describe("The role's address on the site. By default the jobs path plus the file name."),
   redirect_from: oneOrMany(sitePath, "paths").optional().describe("Old addresses of this page; each redirects here."),
   // Jekyll-era keys, accepted so old careers pages move in unchanged.
@@ -197,7 +222,7 @@ export const jobShape = {
   subgroup: text().optional().describe("Jekyll-era sub-section, like `jobs`."),
   weight: z.number(expected("a number")).optional().describe("Orders roles within a team: lower comes first."),
   "shortened-link": text().optional().describe("Jekyll-era short title for navigation."),
-  published: z.boolean(expected("`true` or `false`")).optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
+  published: flag("published").optional().describe("Jekyll-era: `false` is the same as `draft: true`."),
   date: calendarDate("date").optional().describe("Jekyll-era: the same as `date_posted`."),
   ats_id: text("a job's board and number, like `greenhouse:4012345`")
     .optional()
