@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type CalendarDate, readCalendarDate } from "./calendar-date.ts";
 import { readCurrency } from "./currency.ts";
+import { mailtoHref, readMailLink } from "./mail-link.ts";
 import { addNote } from "./schema-notes.ts";
 import { normaliseSitePath, sitePathProblem } from "./site-path.ts";
 
@@ -159,11 +160,22 @@ const sitePath = z.string(expected("a path on this site, like /jobs/designer/"))
   return z.NEVER;
 });
 
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
-/** Where candidates apply: a web address or an e-mail address. */
+/**
+ * Where candidates apply: a web address or one e-mail address. A mailto
+ * link keeps at most its `subject`: other headers (`cc`, `bcc`, `body`) are
+ * dropped with a warning (mail-link.ts says why).
+ */
 export const applyTarget = z.string(expected("a web address or an e-mail address")).transform((raw, ctx) => {
   const value = raw.trim();
-  if (EMAIL.test(value.replace(/^mailto:/i, ""))) return value;
+  const mail = readMailLink(value);
+  if (mail && mail.dropped.length > 0) {
+    const kept = mailtoHref(mail.address, mail.subject);
+    const names = mail.dropped.map((name) => `\`${name}\``).join(", ");
+    const message = `${names} dropped from the e-mail link, so applications go to \`${mail.address}\` alone`;
+    addNote({ path: ["apply"], code: "apply-mail-headers", message, hint: `write \`apply: ${kept}\`: an apply link names one address and at most a subject` });
+    return kept;
+  }
+  if (mail) return value;
   if (/^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value)) return value;
   ctx.addIssue({ code: "custom", input: raw, message: `expected a web address (https://…) or an e-mail address, found ${found(raw)}` });
   return z.NEVER;
