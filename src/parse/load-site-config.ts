@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { error, type Problem, START } from "../problem.ts";
+import { readSource } from "../read/read-file.ts";
 import { SITE_FILE, type SiteConfig, siteSchema, siteShape } from "../schema/site-schema.ts";
 import { parseYamlMapping } from "./parse-yaml.ts";
 import { validate } from "./validate.ts";
@@ -12,8 +13,16 @@ export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems
   if (!existsSync(path)) {
     return { problems: [error("no-site-file", SITE_FILE, START, "site.yaml is missing", "create it with at least `name:` and `url:` lines; see the README")] };
   }
-  const { mapping, problems } = parseYamlMapping(SITE_FILE, readFileSync(path, "utf8"));
-  if (!mapping) return { problems };
+  // Read as strictly as a posting: never a pipe or a link out of the site, and never silently mis-decoded.
+  const read = readSource(siteDir, path);
+  if (!read.file) {
+    const why = read.problems.map((problem) => problem.message).join("; ");
+    return {
+      problems: [error("unreadable-site-file", SITE_FILE, START, `site.yaml cannot be read: ${why}`, "make site.yaml a plain text file in the site folder")],
+    };
+  }
+  const { mapping, problems } = parseYamlMapping(SITE_FILE, read.file.text);
+  if (!mapping) return { problems: [...read.problems, ...problems] };
   const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
-  return { config: result.value, problems: [...problems, ...result.problems] };
+  return { config: result.value, problems: [...read.problems, ...problems, ...result.problems] };
 }
