@@ -1,8 +1,9 @@
 import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
+import { checkWrittenAsPlanned } from "./check-written.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
 import { startSearchIndex } from "./index-search.ts";
-import { openOutputFolder, outputErrorFor } from "./output-folder.ts";
+import { BUILD_MARKER, openOutputFolder, outputErrorFor } from "./output-folder.ts";
 import { writeRoleAndRedirectPages } from "./role-pages.ts";
 
 // Render role pages (render/render-pages.ts) and everything else (Eleventy)
@@ -51,11 +52,12 @@ export async function buildSite(
     // A failure reaches the command line, which says it once in plain words; Eleventy would print it first, stack trace and all.
     eleventy.logger.overrideLogger({ log: console.log, info: console.info, warn: () => {}, error: () => {} });
     process.on("unhandledRejection", ignoreFailedAssetCopy);
-    await eleventy.write();
+    const eleventyResult = await eleventy.write();
     process.off("unhandledRejection", ignoreFailedAssetCopy);
     await rolePages;
     rendered = performance.now();
     await search?.writeTo(staging);
+    checkWrittenAsPlanned(staging, site, eleventyResult, [BUILD_MARKER]);
   } catch (cause) {
     await search?.close();
     await rolePages.catch(() => {});
