@@ -210,3 +210,16 @@ describe("building on worker threads", () => {
     assert.equal(more?.getAttribute("href"), "/jobs/team/design/");
   });
 });
+
+describe("a closed role in a team named like an Object property", () => {
+  it("suggests no inherited roles", () => {
+    const out = buildSite(
+      makeSite({
+        "jobs/gone.md": posting("title: Builder\nteam: constructor\nlocation: Leeds, UK\nclosed: true"),
+        "jobs/open.md": posting("title: Welder\nteam: Workshop\nlocation: Leeds, UK"),
+      }),
+    );
+    const page = readPage(out, "/jobs/gone/");
+    assert.equal(page.querySelector(".other-roles"), null);
+  });
+});

@@ -29,7 +29,9 @@ function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
 export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
   const environment = layoutsEnvironment(site.config);
   return (role) => {
-    const content = environment.render("role.njk", { openings: site, role });
+    // A closed role's page suggests open roles in its team; an own-property look-up, so a team named `constructor` finds nothing inherited.
+    const others = role.closed && role.team && Object.hasOwn(site.openRolesByTeam, role.team) ? site.openRolesByTeam[role.team] : undefined;
+    const content = environment.render("role.njk", { openings: site, role, others });
     const page = environment.render("base.njk", {
       openings: site,
       page: { url: role.url },
