@@ -269,7 +269,16 @@ describe("a build killed with SIGKILL", () => {
     const reference = runCli(["build", "--site", site, "--out", join(site, "_reference")]);
     assert.equal(reference.code, 0, reference.stderr);
     const next = treeHash(join(site, "_reference"));
-    rmSync(join(site, "_reference"), { recursive: true });
+    /** The files where `dir` and the reference build differ, to say what a mismatch is. */
+    const differences = (dir: string) => {
+      const files = (root: string) => (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => statSync(join(root, f)).isFile());
+      const mine = new Set(files(dir));
+      const theirs = new Set(files(join(site, "_reference")));
+      const differ = [...new Set([...mine, ...theirs])].filter(
+        (f) => !mine.has(f) || !theirs.has(f) || !readFileSync(join(dir, f)).equals(readFileSync(join(site, "_reference", f))),
+      );
+      return `${differ.length} files differ from the reference build: ${differ.slice(0, 5).join(", ")}`;
+    };
 
     const CLI = join(PROJECT_ROOT, "src/commands/cli.ts");
     const staging = (pid: number) => join(site, `._site.building-${pid}`);
@@ -347,7 +356,7 @@ describe("a build killed with SIGKILL", () => {
         continue;
       }
       if (existsSync(out)) {
-        assert.equal(treeHash(out), next, "killed during the swap: the new site is not complete");
+        assert.equal(treeHash(out), next, `killed during the swap: the new site is not complete (${differences(out)})`);
         report.push("killed while the old site was being deleted after the swap: new site complete");
       } else {
         cleanUpAfterEarlierBuilds(out);
@@ -359,7 +368,7 @@ describe("a build killed with SIGKILL", () => {
 
     const last = runCli(["build", "--site", site]);
     assert.equal(last.code, 0, last.stderr);
-    assert.equal(treeHash(out), next);
+    assert.equal(treeHash(out), next, differences(out));
     assert.deepEqual(leftovers(site), []);
     report.push("the next build: complete, and nothing left beside _site");
     for (const line of report) t.diagnostic(line);
