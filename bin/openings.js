@@ -47,14 +47,26 @@ function compile(digest) {
     process.exit(3);
   }
   writeFileSync(join(fresh, STAMP), digest);
+  // Another command may have compiled the same sources meanwhile (tests start several at once): then keep its dist/.
+  if (existsSync(dist) && readStamp() === digest) {
+    rmSync(fresh, { recursive: true, force: true });
+    return;
+  }
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(fresh, dist);
   rmSync(old, { recursive: true, force: true });
 }
 
+function readStamp() {
+  try {
+    return readFileSync(join(dist, STAMP), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 const digest = sourceDigest();
-const stamp = join(dist, STAMP);
-if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== digest) compile(digest);
+if (readStamp() !== digest) compile(digest);
 
 if (process.argv[2] === "start") {
   // Eleventy's own command line, over the compiled configuration; it reads the rest of the arguments itself.
