@@ -18,13 +18,20 @@ export interface SearchIndex {
   close(): Promise<void>;
 }
 
+const RECORDS_IN_FLIGHT = 500;
+
 export function startSearchIndex(site: CareersSite): SearchIndex {
   const indexed = (async () => {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
-    for (const role of site.openRoles) {
-      const added = await index.addCustomRecord(searchRecord(role, site.config.language.toLowerCase()));
-      if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${role.file}: ${added.errors.join("; ")}`);
+    // Many records in flight at once: Pagefind indexes one while the next is on its way, instead of waiting on each round trip.
+    const language = site.config.language.toLowerCase();
+    for (let start = 0; start < site.openRoles.length; start += RECORDS_IN_FLIGHT) {
+      const roles = site.openRoles.slice(start, start + RECORDS_IN_FLIGHT);
+      const results = await Promise.all(roles.map((role) => index.addCustomRecord(searchRecord(role, language))));
+      for (const [i, added] of results.entries()) {
+        if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${roles[i]?.file}: ${added.errors.join("; ")}`);
+      }
     }
     return index;
   })();
