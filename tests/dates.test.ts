@@ -1,30 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { formatProblem } from "../src/commands/format-problems.ts";
-import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
-import { validate } from "../src/parse/validate.ts";
 import { readCalendarDate } from "../src/schema/calendar-date.ts";
-import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
-import { makeSite, posting, runCli } from "./helpers.ts";
+import { makeSite, posting, runCli, validateFrontMatter } from "./helpers.ts";
 
 // Dates as people write them: with a zone name after the time, spelt out in
 // words, or with slashes. One that can be read only one way is read that way,
 // with a warning that shows the ISO form; one that can be read two ways is an
 // error that says why.
 
-function check(frontMatter: string) {
-  const parsed = parseFrontMatter({
-    path: "jobs/role.md",
-    absolutePath: "/jobs/role.md",
-    stem: "role",
-    text: `---\n${frontMatter}\n---\nBody\n`,
-    version: "1",
-  });
-  assert.ok(parsed.frontMatter, parsed.problems.map(formatProblem).join("\n"));
-  const { value, problems } = validate(jobSchema, parsed.frontMatter, "jobs/role.md", KNOWN_JOB_KEYS);
-  return { job: value, problems, messages: problems.map(formatProblem) };
-}
+const check = validateFrontMatter;
 
 describe("dates written with a time and a zone name", () => {
   for (const written of ["2017-01-10 08:02 CEST", "2017-01-10 23:59 PST", "2017-01-10T08:02:00 Europe/Tallinn", "2017-01-10 08:02:00 UTC"]) {

@@ -1,8 +1,13 @@
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
+import { formatProblem } from "../src/commands/format-problems.ts";
+import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
+import { validate } from "../src/parse/validate.ts";
+import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
 
 export const PROJECT_ROOT = join(import.meta.dirname, "..");
 
@@ -66,4 +71,18 @@ export function builtFileFor(outputDir: string, href: string): string | undefine
   const path = decodeURI(href.split(/[?#]/)[0] ?? "");
   const file = join(outputDir, path.endsWith("/") ? `${path}index.html` : path);
   return existsSync(file) ? file : undefined;
+}
+
+/** A posting's front matter, split and validated as check does, with its problems and their printed form. */
+export function validateFrontMatter(frontMatter: string) {
+  const parsed = parseFrontMatter({
+    path: "jobs/role.md",
+    absolutePath: "/jobs/role.md",
+    stem: "role",
+    text: `---\n${frontMatter}\n---\nBody\n`,
+    version: "1",
+  });
+  assert.ok(parsed.frontMatter, parsed.problems.map(formatProblem).join("\n"));
+  const { value, problems } = validate(jobSchema, parsed.frontMatter, "jobs/role.md", KNOWN_JOB_KEYS);
+  return { job: value, problems, messages: problems.map(formatProblem) };
 }

@@ -1,22 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatProblem } from "../src/commands/format-problems.ts";
-import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
-import { validate } from "../src/parse/validate.ts";
-import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
+import { validateFrontMatter } from "./helpers.ts";
 
-function check(frontMatter: string) {
-  const parsed = parseFrontMatter({
-    path: "jobs/role.md",
-    absolutePath: "/jobs/role.md",
-    stem: "role",
-    text: `---\n${frontMatter}\n---\nBody\n`,
-    version: "1",
-  });
-  assert.ok(parsed.frontMatter, parsed.problems.map(formatProblem).join("\n"));
-  const { value, problems } = validate(jobSchema, parsed.frontMatter, "jobs/role.md", KNOWN_JOB_KEYS);
-  return { job: value, messages: problems.map(formatProblem) };
-}
+const check = validateFrontMatter;
 
 describe("the Job schema", () => {
   it("accepts a full posting and normalises friendly spellings", () => {

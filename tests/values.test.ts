@@ -1,27 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatProblem } from "../src/commands/format-problems.ts";
-import { parseFrontMatter } from "../src/parse/parse-front-matter.ts";
-import { validate } from "../src/parse/validate.ts";
-import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
-import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
+import { buildSite, makeSite, posting, readPage, runCli, text, validateFrontMatter } from "./helpers.ts";
 
 // Values that only look right: a currency that is not an ISO 4217 code, a
 // currency sign instead of a code, and a posting written in another language
 // than the rest of the site.
 
-function check(frontMatter: string) {
-  const parsed = parseFrontMatter({
-    path: "jobs/role.md",
-    absolutePath: "/jobs/role.md",
-    stem: "role",
-    text: `---\n${frontMatter}\n---\nBody\n`,
-    version: "1",
-  });
-  assert.ok(parsed.frontMatter, parsed.problems.map(formatProblem).join("\n"));
-  const { value, problems } = validate(jobSchema, parsed.frontMatter, "jobs/role.md", KNOWN_JOB_KEYS);
-  return { job: value, problems };
-}
+const check = validateFrontMatter;
 const salary = (currency: string) => check(`title: A\nsalary:\n  min: 40000\n  currency: ${currency}\n  per: YEAR`);
 
 describe("salary.currency is an ISO 4217 code", () => {
