@@ -1,6 +1,6 @@
 import { parseLocationText } from "../parse/parse-location.ts";
 import { jobShape, KNOWN_JOB_KEYS } from "../schema/job-schema.ts";
-import { KEY_MEANINGS, type KeyMeaning, keyForm } from "../schema/key-meanings.ts";
+import { keyForm, meaningsOf } from "../schema/key-meanings.ts";
 import type { Draft } from "./posting-text.ts";
 
 // Front matter from other tools, moved into the keys Openings reads: by
@@ -14,9 +14,6 @@ import type { Draft } from "./posting-text.ts";
 type Shape = Record<string, { safeParse(value: unknown): { success: boolean } }>;
 const SHAPE = jobShape as unknown as Shape;
 
-// Each compared form with its rows, in table order.
-const ROWS = new Map<string, KeyMeaning[]>();
-for (const row of KEY_MEANINGS) for (const other of row.from) ROWS.set(keyForm(other), [...(ROWS.get(keyForm(other)) ?? []), row]);
 const KNOWN_BY_FORM = new Map(KNOWN_JOB_KEYS.map((key) => [keyForm(key), key]));
 
 export interface KeyMove {
@@ -31,7 +28,7 @@ export function keyMoves(data: Record<string, unknown>): KeyMove[] {
   const moves: KeyMove[] = [];
   for (const [from, raw] of Object.entries(data)) {
     if (KNOWN_JOB_KEYS.includes(from)) continue;
-    for (const to of targetsOf(from, raw, data)) {
+    for (const to of targetsOf(from, data)) {
       if (has.has(to)) continue;
       const value = valueFor(to, raw);
       if (value === undefined) continue;
@@ -44,14 +41,8 @@ export function keyMoves(data: Record<string, unknown>): KeyMove[] {
 }
 
 /** The keys `key` may stand for: the same key spelt otherwise, then its meanings in table order. */
-function targetsOf(key: string, value: unknown, data: Record<string, unknown>): string[] {
-  const kind = typeof value === "number" ? "number" : typeof value === "string" ? (value.trim().startsWith("/") ? "path" : "text") : undefined;
-  const meanings = (ROWS.get(keyForm(key)) ?? []).filter(
-    (row) =>
-      KNOWN_JOB_KEYS.includes(row.key) &&
-      (row.value === undefined || row.value === kind || (row.value === "text" && kind === "path")) &&
-      !(row.onlyWhenMissing && data[row.key] !== undefined),
-  );
+function targetsOf(key: string, data: Record<string, unknown>): string[] {
+  const meanings = meaningsOf(key, data, KNOWN_JOB_KEYS);
   const same = KNOWN_BY_FORM.get(keyForm(key));
   return [...(same ? [same] : []), ...meanings.map((row) => row.key)];
 }

@@ -1,6 +1,6 @@
 import { count } from "../count.ts";
 import { type Problem, warning } from "../problem.ts";
-import { KEY_MEANINGS, type KeyMeaning, keyForm } from "../schema/key-meanings.ts";
+import { type KeyMeaning, keyForm, meaningsOf } from "../schema/key-meanings.ts";
 import type { LocatedMapping } from "./parse-yaml.ts";
 
 // Unknown keys: kept, and warned about with the key they were probably meant
@@ -47,25 +47,9 @@ function hintFor(key: string, data: Record<string, unknown>, knownKeys: readonly
   return "remove it if nothing needs it; the keys Openings reads are listed at the end";
 }
 
-// Each compared form with its rows, in table order: one lookup per unknown key.
-const ROWS = new Map<string, KeyMeaning[]>();
-for (const row of KEY_MEANINGS) for (const other of row.from) ROWS.set(keyForm(other), [...(ROWS.get(keyForm(other)) ?? []), row]);
-
 /** The row of KEY_MEANINGS that `key`, with its value, stands for in this file. */
 function meant(key: string, data: Record<string, unknown>, knownKeys: readonly string[]): KeyMeaning | undefined {
-  const kind = kindOf(data[key]);
-  return ROWS.get(keyForm(key))?.find(
-    (row) =>
-      knownKeys.includes(row.key) &&
-      (row.value === undefined || row.value === kind || (row.value === "text" && kind === "path")) &&
-      !(row.onlyWhenMissing && data[row.key] !== undefined),
-  );
-}
-
-function kindOf(value: unknown): KeyMeaning["value"] | undefined {
-  if (typeof value === "number") return "number";
-  if (typeof value === "string") return value.trim().startsWith("/") ? "path" : "text";
-  return undefined;
+  return meaningsOf(key, data, knownKeys)[0];
 }
 
 /** The known key a misspelt one was probably meant to be. */

@@ -150,3 +150,28 @@ export const KEY_MEANINGS: readonly KeyMeaning[] = [
 export function keyForm(key: string): string {
   return key.toLowerCase().replace(/[\s_-]+/g, "");
 }
+
+// Each compared form with its rows, in table order: one lookup per key.
+const ROWS = new Map<string, KeyMeaning[]>();
+for (const row of KEY_MEANINGS) for (const other of row.from) ROWS.set(keyForm(other), [...(ROWS.get(keyForm(other)) ?? []), row]);
+
+/**
+ * The rows `key`, with its value, may stand for in a file holding `data`, in
+ * table order: only rows for keys this kind of file has, whose value fits,
+ * and, for rows that say so, only when the file lacks the key.
+ */
+export function meaningsOf(key: string, data: Record<string, unknown>, knownKeys: readonly string[]): KeyMeaning[] {
+  const kind = valueKind(data[key]);
+  return (ROWS.get(keyForm(key)) ?? []).filter(
+    (row) =>
+      knownKeys.includes(row.key) &&
+      (row.value === undefined || row.value === kind || (row.value === "text" && kind === "path")) &&
+      !(row.onlyWhenMissing && data[row.key] !== undefined),
+  );
+}
+
+function valueKind(value: unknown): KeyMeaning["value"] | undefined {
+  if (typeof value === "number") return "number";
+  if (typeof value === "string") return value.trim().startsWith("/") ? "path" : "text";
+  return undefined;
+}
