@@ -4,7 +4,7 @@ import { type Position, START } from "../problem.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
 import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
-import { normaliseSitePath } from "../schema/site-path.ts";
+import { normaliseSitePath, withPathPrefix } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
 import { slugify } from "./slug.ts";
@@ -85,7 +85,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
 
 /** `https://careers.example.com/careers/jobs/x/` (percent-encoded) from `/jobs/x/` and the site's url and path_prefix. */
 export function absoluteUrl(site: SiteConfig, path: string): string {
-  return new URL(`${site.url}${site.path_prefix.replace(/\/$/, "")}${path}`).href;
+  return new URL(`${site.url}${withPathPrefix(path, site.path_prefix)}`).href;
 }
 
 export function employmentTypeLabel(type: EmploymentType): string {

@@ -1,6 +1,7 @@
 import { count } from "../count.ts";
 import type { BodyLink, Facet, OtherRoles, ParsedLanding, Redirect, Role, TeamGroup } from "../model.ts";
 import { type Problem, warning } from "../problem.ts";
+import { withPathPrefix } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { buildFacets } from "./facets.ts";
 import { planSite } from "./plan-site.ts";
@@ -13,7 +14,7 @@ export const OTHER_ROLES_SHOWN = 5;
 
 /** Netlify and Cloudflare Pages read `_redirects`: one `from to 301` a line, with path_prefix. */
 export function redirectsFileText(redirects: Redirect[], pathPrefix: string): string {
-  const prefixed = (path: string) => encodeURI(`${pathPrefix.replace(/\/$/, "")}${path}`);
+  const prefixed = (path: string) => encodeURI(withPathPrefix(path, pathPrefix));
   return redirects.map(({ from, to }) => `${prefixed(from)} ${prefixed(to)} 301\n`).join("");
 }
 

@@ -5,11 +5,7 @@
 // attributes in double quotes, and posting text has its quotes escaped, so
 // ` href="/` appears only where a link starts.
 
-/** `/jobs/x/` → `/careers/jobs/x/`; anything not root-relative stays as it is. */
-export function withPathPrefix(url: string, pathPrefix: string): string {
-  if (pathPrefix === "/" || !url.startsWith("/") || url.startsWith("//")) return url;
-  return `${pathPrefix.replace(/\/$/, "")}${url}`;
-}
+import { withPathPrefix } from "../schema/site-path.ts";
 
 export function prefixRootRelativeLinks(html: string, pathPrefix: string): string {
   if (pathPrefix === "/") return html;

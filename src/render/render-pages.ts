@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
 import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
-import { outputFileFor } from "../schema/site-path.ts";
-import { prefixRootRelativeLinks, withPathPrefix } from "./path-prefix.ts";
+import { outputFileFor, withPathPrefix } from "../schema/site-path.ts";
+import { prefixRootRelativeLinks } from "./path-prefix.ts";
 import { templateFilters } from "./template-filters.ts";
 
 // Step 6: role pages, rendered through the same layouts (base.njk around

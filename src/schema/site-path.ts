@@ -76,3 +76,9 @@ export function outputFileFor(sitePath: string): string {
   const path = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
   return path.slice(1);
 }
+
+/** `/jobs/x/` → `/careers/jobs/x/`; anything not root-relative stays as it is. */
+export function withPathPrefix(url: string, pathPrefix: string): string {
+  if (pathPrefix === "/" || !url.startsWith("/") || url.startsWith("//")) return url;
+  return `${pathPrefix.replace(/\/$/, "")}${url}`;
+}
