@@ -53,7 +53,7 @@ function flatten(issue: Issue, prefix: KeyPath): Issue[] {
 
 function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem {
   const path = issue.path as KeyPath;
-  const name = displayPath(path);
+  const name = keyPathText(path);
   const at = mapping.locate(path);
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return { ...error("missing-key", file, at, `\`${name}\` is missing`, `add a line \`${name}: …\``), key: name };
@@ -76,11 +76,11 @@ function toProblem(issue: Issue, mapping: LocatedMapping, file: string): Problem
 
 /** A value the schema accepted by rewriting it (`26 Feb 2018`, `£`): a warning at that value. */
 function noteProblem(note: SchemaNote, mapping: LocatedMapping, file: string): Problem {
-  const name = displayPath(note.path);
+  const name = keyPathText(note.path);
   return { ...warning(note.code, file, mapping.locate(note.path), `${name}: ${note.message}`, note.hint), key: name };
 }
 
 /** `salary.per`, `location[1]`. */
-export function displayPath(path: KeyPath): string {
+export function keyPathText(path: KeyPath): string {
   return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
 }
