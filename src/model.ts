@@ -1,6 +1,7 @@
 import type { Position, Problem } from "./problem.ts";
 import type { CalendarDate } from "./schema/calendar-date.ts";
 import type { EmploymentType, Job } from "./schema/job-schema.ts";
+import type { LogoType } from "./schema/site-logo.ts";
 import type { SiteConfig } from "./schema/site-schema.ts";
 
 // The data at each stage of a build, in the order the stages make it:
@@ -191,6 +192,8 @@ export interface NavItem {
 
 export interface CareersSite {
   config: SiteConfig;
+  /** site.yaml's `logo`, when it is a file in the site folder: published at its `url`. */
+  logo?: LogoFile;
   /** Every role that gets a page: open and closed (and drafts in the dev server). */
   roles: Role[];
   openRoles: Role[];
@@ -209,6 +212,16 @@ export interface CareersSite {
   navigation: NavItem[];
   /** Every file the build writes, and who claims each (plan/plan-site.ts). */
   plan: SitePlan;
+}
+
+/** The logo file as read for this build (parse/read-logo.ts). */
+export interface LogoFile {
+  /** In the site folder, with `/`: `brand/logo.svg`. */
+  file: string;
+  type: LogoType;
+  /** Where it is published: `/assets/logo.svg`. */
+  url: string;
+  bytes: Uint8Array;
 }
 
 /** A file the build writes, and who claims it. */

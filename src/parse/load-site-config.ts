@@ -1,14 +1,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { LogoFile } from "../model.ts";
 import { error, type Problem, START } from "../problem.ts";
 import { readSource } from "../read/read-file.ts";
 import { SITE_FILE, type SiteConfig, siteSchema, siteShape } from "../schema/site-schema.ts";
 import { parseYamlMapping } from "./parse-yaml.ts";
+import { readLogo } from "./read-logo.ts";
 import { validate } from "./validate.ts";
 
 // site.yaml, read and validated like a posting.
 
-export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems: Problem[] } {
+/** `logo` is the logo file's bytes as read for this build, when site.yaml names one in the site folder. */
+export function loadSiteConfig(siteDir: string): { config?: SiteConfig; logo?: LogoFile; problems: Problem[] } {
   const path = join(siteDir, SITE_FILE);
   if (!existsSync(path)) {
     return { problems: [error("no-site-file", SITE_FILE, START, "site.yaml is missing", "create it with at least `name:` and `url:` lines; see the README")] };
@@ -24,5 +27,6 @@ export function loadSiteConfig(siteDir: string): { config?: SiteConfig; problems
   const { mapping, problems } = parseYamlMapping(SITE_FILE, read.file.text);
   if (!mapping) return { problems: [...read.problems, ...problems] };
   const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
-  return { config: result.value, problems: [...read.problems, ...problems, ...result.problems] };
+  const logo = result.value?.logo ? readLogo(siteDir, result.value.logo, mapping.locate(["logo"])) : { problems: [] };
+  return { config: result.value, logo: logo.logo, problems: [...read.problems, ...problems, ...result.problems, ...logo.problems] };
 }

@@ -1,5 +1,6 @@
 import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
+import { writeBrandFiles } from "./brand-files.ts";
 import { checkWrittenAsPlanned } from "./check-written.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
 import { startSearchIndex } from "./index-search.ts";
@@ -55,9 +56,10 @@ export async function buildSite(
     const eleventyResult = await eleventy.write();
     process.off("unhandledRejection", ignoreFailedAssetCopy);
     await rolePages;
+    const brandFiles = writeBrandFiles(staging, site);
     rendered = performance.now();
     await search?.writeTo(staging);
-    checkWrittenAsPlanned(staging, site, eleventyResult, [BUILD_MARKER]);
+    checkWrittenAsPlanned(staging, site, eleventyResult, [...brandFiles, BUILD_MARKER]);
   } catch (cause) {
     await search?.close();
     await rolePages.catch(() => {});

@@ -8,6 +8,7 @@ import { cacheNunjucksCompilation } from "../render/nunjucks-compile-cache.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { templateFilters } from "../render/template-filters.ts";
 import { SITE_FILE } from "../schema/site-schema.ts";
+import { writeBrandFiles } from "./brand-files.ts";
 import { loadSite } from "./load-site.ts";
 import { writeRoleAndRedirectPages } from "./role-pages.ts";
 
@@ -53,6 +54,7 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
       const redirects = onlyPostingsChanged ? site.redirects.filter((redirect) => editedUrls.has(redirect.to)) : site.redirects;
       // Into Eleventy's output folder, which its `--output` option may have moved.
       rolePages = writeRoleAndRedirectPages(directories.output, site, edited, redirects, context.workers);
+      writeBrandFiles(directories.output, site);
     }
     rolePages.catch(() => {}); // Awaited in eleventy.after; Eleventy may fail first.
     // Eleventy deep-copies plain data objects into every template's data, and

@@ -40,12 +40,13 @@ const memory = new Map<string, { version: string; posting: ParsedPosting }>();
 
 export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const { siteDir } = context;
-  const { config, problems } = loadSiteConfig(siteDir);
+  const { config, logo, problems } = loadSiteConfig(siteDir);
   const listing = listSources(siteDir, JOBS_DIR);
   for (const problem of listing.problems) problems.push(problem);
   const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");
   const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
-  return { ...deriveSite(context, config, listing.landingPage, postings, problems), reparsed };
+  const derived = deriveSite(context, config, listing.landingPage, postings, problems);
+  return { ...derived, site: derived.site && { ...derived.site, logo }, reparsed };
 }
 
 function deriveSite(

@@ -24,6 +24,7 @@ const OPENINGS_FILES: readonly [url: string, what: string][] = [
   ["/.openings-build", "the file that marks a folder as its build"],
 ];
 const ASSETS = "the style sheets and scripts";
+const LOGO = "the logo";
 const SEARCH_INDEX = "the search index";
 
 const OPENINGS = { file: "", at: START };
@@ -46,9 +47,11 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
   // Openings' own files and folders first: they are never anyone else's.
   const searchIndex: PlannedFile = { url: "/pagefind/", path: "pagefind/", what: SEARCH_INDEX, by: OPENINGS, reserved: true };
   planner.reserveFolder(searchIndex);
-  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true });
+  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO]);
   for (const name of assets) claim(`/assets/${name}`, ASSETS, OPENINGS, true, OWN);
   for (const [url, what] of OPENINGS_FILES) claim(url, what, OPENINGS, true, OWN);
+  // site.yaml's logo, copied from the site folder (parse/read-logo.ts); a logo on the web stays there.
+  if (config.logo?.file) claim(config.logo.url, LOGO, OPENINGS, true, OWN);
   claim(config.jobs_path, "the jobs index", { file: landing?.file ?? "site.yaml", at: START }, true, OWN);
   for (const facet of facets.all) {
     const madeFrom = facet.kind === "remote" ? undefined : `the ${facet.kind} \`${short(facet.label)}\``;
@@ -131,10 +134,11 @@ class Planner {
   private readonly byFile = new Map<string, PlannedFile>();
   /** A folder (without its `/`) → the first file that needs it. */
   private readonly folderNeededBy = new Map<string, PlannedFile>();
-  private readonly reservedFolders: PlannedFile[] = [];
+  private readonly reservedFolders: (PlannedFile & { admits: readonly string[] })[] = [];
 
-  reserveFolder(folder: PlannedFile): void {
-    this.reservedFolders.push(folder);
+  /** A folder only Openings writes in: only files claimed as one of `admits` may be inside. */
+  reserveFolder(folder: PlannedFile, admits: readonly string[] = [folder.what]): void {
+    this.reservedFolders.push({ ...folder, admits });
   }
 
   files(): PlannedFile[] {
@@ -187,7 +191,7 @@ class Planner {
     }
 
     // Only the folder's own files may be inside it (the jobs index may not: `jobs_path: /assets/`).
-    const inReserved = this.reservedFolders.find((folder) => key.startsWith(folder.path) && file.what !== folder.what);
+    const inReserved = this.reservedFolders.find((folder) => key.startsWith(folder.path) && !folder.admits.includes(file.what));
     if (inReserved) return refuse("url-reserved", `is inside \`${inReserved.url}\`, where Openings writes ${inReserved.what}`, hints.reserved ?? hints.taken);
 
     const owner = this.byFile.get(key);

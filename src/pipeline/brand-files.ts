@@ -1,0 +1,20 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { CareersSite } from "../model.ts";
+import { outputFileFor } from "../schema/site-path.ts";
+
+// The company's own files in the output: its logo, copied as read when the
+// site was loaded (parse/read-logo.ts), at the address the plan gave it.
+
+/** Writes them into `outputDir`; returns their paths relative to it, for the check against the plan. */
+export function writeBrandFiles(outputDir: string, site: Pick<CareersSite, "logo">): string[] {
+  const written: string[] = [];
+  const write = (url: string, bytes: Uint8Array) => {
+    const path = outputFileFor(url);
+    mkdirSync(dirname(join(outputDir, path)), { recursive: true });
+    writeFileSync(join(outputDir, path), bytes);
+    written.push(path);
+  };
+  if (site.logo) write(site.logo.url, site.logo.bytes);
+  return written;
+}
