@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatReport } from "./src/commands/format-problems.ts";
 import { loadSiteConfig } from "./src/parse/load-site-config.ts";
 import { openingsPlugin } from "./src/pipeline/eleventy-plugin.ts";
-import { todayInUtc } from "./src/schema/calendar-date.ts";
+import { DEFAULT_TIME_ZONE, todayIn } from "./src/schema/time-zone.ts";
 
 // `npm start`: Eleventy's dev server over the Openings plugin, which loads
 // the site again whenever a posting, site.yaml or a layout changes.
@@ -16,8 +16,10 @@ const siteDir = resolve(process.env.OPENINGS_SITE_DIR ?? ".");
 export default function (eleventyConfig: UserConfig) {
   // Drafts show only here, never in the deployable _site/. https://www.11ty.dev/docs/environment-vars/
   const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const siteTimeZone = loadSiteConfig(siteDir).config?.timezone ?? DEFAULT_TIME_ZONE;
   eleventyConfig.addPlugin(openingsPlugin, {
-    context: { siteDir, outputDir: resolve(config.dir.output), includeDrafts: devServer, today: todayInUtc() },
+    // Today where the company is (site.yaml's `timezone`), as `npm run build` counts it.
+    context: { siteDir, outputDir: resolve(config.dir.output), includeDrafts: devServer, today: todayIn(siteTimeZone) },
     // The dev server's only report: printed as each rebuild starts.
     report: (problems: Parameters<typeof formatReport>[0]) => {
       for (const line of formatReport(problems)) console.error(line);

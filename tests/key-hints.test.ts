@@ -8,6 +8,7 @@ import type { LocatedMapping } from "../src/parse/parse-yaml.ts";
 import { validate } from "../src/parse/validate.ts";
 import { jobSchema, KNOWN_JOB_KEYS } from "../src/schema/job-schema.ts";
 import { KEY_MEANINGS } from "../src/schema/key-meanings.ts";
+import { siteShape } from "../src/schema/site-schema.ts";
 import { makeSite, PROJECT_ROOT, posting, runCli } from "./helpers.ts";
 
 // Keys written for other tools get the key they mean; the list of every key
@@ -16,6 +17,7 @@ import { makeSite, PROJECT_ROOT, posting, runCli } from "./helpers.ts";
 
 // The list itself is the schema's; what is tested here is where it appears, and how often.
 const POSTING_KEYS = `Keys a posting can have: ${KNOWN_JOB_KEYS.join(", ")} (docs/posting-a-job.md explains each).`;
+const SITE_KEYS = `Keys site.yaml can have: ${Object.keys(siteShape).join(", ")} (README.md explains each).`;
 
 function hintFor(frontMatter: string): string[] {
   const parsed = parseFrontMatter({ path: "jobs/role.md", absolutePath: "/jobs/role.md", stem: "role", text: posting(frontMatter), version: "1" });
@@ -107,7 +109,7 @@ describe("the report a recruiter reads", () => {
       'jobs/warehouse-lead.md:4:16: error: salary.min: expected a number, like 65000, found `"plenty"`',
       "jobs/warehouse-lead.md:5:1: warning: unknown key `favourite_snack` is kept but not used (remove it if nothing needs it; the keys Openings reads are listed at the end)",
       "jobs/warehouse-lead.md:7:21: warning: `â€“` looks like mis-encoded text (it was probably `–`; save the file as UTF-8)",
-      "Keys site.yaml can have: name, url, jobs_path, apply, language, path_prefix (README.md explains each).",
+      SITE_KEYS,
       POSTING_KEYS,
       "2 errors, 6 warnings: fix the errors above.",
     ]);

@@ -138,8 +138,8 @@ describe("places name their country by its ISO 3166-1 code", () => {
     );
   });
 
-  it("omits the country it cannot name rather than inventing one", () => {
-    assert.deepEqual(addresses("unknown"), [{ addressLocality: "Shoreditch, Narnia", addressRegion: undefined, addressCountry: undefined }]);
+  it("never invents a country: a place whose country it cannot name is left out of the markup, which Google needs it in", () => {
+    assert.equal(jsonLd("unknown"), undefined);
   });
 
   it("lists each place on its own filter page, as the role page shows it", () => {

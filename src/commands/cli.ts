@@ -10,7 +10,7 @@ import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { loadSite } from "../pipeline/load-site.ts";
 import { CACHE_DIR } from "../pipeline/parse-cache.ts";
 import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
-import { todayInUtc } from "../schema/calendar-date.ts";
+import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
 import { formatGitHubAnnotation, formatReport, inReadingOrder, summarise } from "./format-problems.ts";
 import { serveSite } from "./serve-site.ts";
 
@@ -91,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
     outputDir: resolve(values.out ?? join(siteDir, "_site")),
     includeDrafts: false,
     workers: workersFromEnvironment(),
-    today: todayInUtc(),
+    // The day where the company is (site.yaml's `timezone`): a role is open all through its `valid_through` day there.
+    today: todayIn(loadSiteConfig(siteDir).config?.timezone ?? DEFAULT_TIME_ZONE),
     cache: values["no-cache"] ? undefined : parseCacheFor(siteDir),
   };
   switch (command) {

@@ -1,16 +1,25 @@
 import type { Place, Role } from "../model.ts";
 import { countryCode, isTimeZoneRange } from "../parse/parse-location.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
+import { endOfDay } from "../schema/time-zone.ts";
+import { logoUrl } from "./site-url.ts";
 
 // schema.org JobPosting for Google for Jobs, built only from what the page
 // itself shows. Google's required properties: title, description, datePosted,
-// hiringOrganization, and jobLocation (or, for remote-only roles,
-// jobLocationType TELECOMMUTE with applicantLocationRequirements).
+// hiringOrganization, and jobLocation, each place with its addressCountry (or,
+// for remote-only roles, jobLocationType TELECOMMUTE with
+// applicantLocationRequirements). https://developers.google.com/search/docs/appearance/structured-data/job-posting
 
 /** Why an open role cannot carry valid JobPosting markup, or undefined when it can. */
-export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "remote">): string | undefined {
+export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "places" | "remote">): string | undefined {
   if (!role.html.trim()) return "the body is empty, and Google needs the full job description";
   if (role.locations.length === 0 && !role.remote) return "it has no `location` and is not `remote`";
+  if (role.places.some((place) => place.country) || (role.locations.length > 0 && role.remote && applicantRegions(role.remote.regions).length > 0)) {
+    return undefined;
+  }
+  if (role.locations.length > 0) {
+    return `Google needs the country of each place, and \`${role.locations[0]}\` names none: write it like \`Leeds, UK\` or \`Austin, TX\``;
+  }
   if (role.locations.length === 0 && role.remote?.regions.length === 0) {
     return "Google needs to know where remote candidates may live: write `remote: [Europe]` (or countries) instead of `remote: true`";
   }
@@ -32,13 +41,16 @@ export function jobPostingJsonLd(role: Role, site: SiteConfig): string {
     title: role.title,
     description,
     datePosted: role.datePosted,
-    validThrough: role.validThrough ? `${role.validThrough}T23:59:59` : undefined,
+    // The whole of the last day, where the company is (site.yaml's `timezone`), as the page's "Apply by" means.
+    validThrough: role.validThrough ? endOfDay(role.validThrough, site.timezone) : undefined,
     employmentType: role.employmentTypes.length > 0 ? role.employmentTypes : undefined,
-    hiringOrganization: { "@type": "Organization", name: site.name, sameAs: site.url },
+    // sameAs: the company's own website, else this careers site; logo: its full address, when site.yaml gives one.
+    hiringOrganization: { "@type": "Organization", name: site.name, sameAs: site.homepage ?? site.url, logo: logoUrl(site) },
     identifier: { "@type": "PropertyValue", name: site.name, value: role.slug },
     url: role.absoluteUrl,
-    directApply: /^https?:/i.test(role.apply.href),
-    jobLocation: role.places.length > 0 ? role.places.map(place) : undefined,
+    // Only the posting can say the application happens here: a link to an applicant tracking system is not direct, nor is e-mail.
+    directApply: role.job.direct_apply === true && role.apply.address === undefined,
+    jobLocation: nonEmpty(role.places.filter((where) => where.country).map(place)),
     jobLocationType: role.remote ? "TELECOMMUTE" : undefined,
     applicantLocationRequirements: role.remote ? nonEmpty(applicantRegions(role.remote.regions).map(region)) : undefined,
     baseSalary: role.job.salary
@@ -58,6 +70,11 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+/** The places Google is not told about, by index: it needs each one's country, and their text names none. */
+export function placesWithoutCountry(role: Pick<Role, "places">): number[] {
+  return role.places.flatMap((where, index) => (where.country ? [] : [index]));
 }
 
 /** Only parts the text names: a country only as its ISO 3166-1 code, never as free text. */

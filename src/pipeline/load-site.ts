@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { deriveRole } from "../derive/derive-role.ts";
+import { placesWithoutCountry } from "../derive/json-ld.ts";
 import { slugify } from "../derive/slug.ts";
 import type { BuildContext, CareersSite, ParsedPosting, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
@@ -95,6 +96,20 @@ function deriveSite(
           "the page is still built; add what is missing to be listed",
         ),
       );
+    } else if (!role.closed && !posting.problems.some((problem) => problem.code === "split-place")) {
+      // `[London, UK]` is already told as one place split in two, which quoting mends.
+      for (const index of placesWithoutCountry(role)) {
+        const message = `\`${role.locations[index]}\` is left out of what Google for Jobs is told: its country is not known`;
+        problems.push(
+          warning(
+            "place-no-country",
+            role.file,
+            role.locationsAt[index] ?? START,
+            message,
+            "add the country after a comma, like `Leeds, UK`, or a US state, like `Austin, TX`",
+          ),
+        );
+      }
     }
     // Drafts are checked like any posting, but only the dev server builds them.
     if (role.draft && !context.includeDrafts) continue;

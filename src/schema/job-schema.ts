@@ -223,6 +223,9 @@ export const jobShape = {
   valid_through: calendarDate("valid_through").optional().describe("The last day applications are accepted; after it the role closes by itself."),
   salary: salarySchema.optional().describe("Pay for the role: `min`, `max`, `currency` and `per`."),
   apply: applyTarget.optional().describe("Where to apply: a web address or an e-mail address. The site's `apply` when absent."),
+  direct_apply: flag("direct_apply")
+    .optional()
+    .describe("`true` when candidates fill in the application on this careers site itself, not on an applicant tracking system's page."),
   language: languageCode.optional().describe("The posting's language, when it is not the site's: its page's `lang`, date and money formats."),
   draft: flag("draft").optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
   closed: flag("closed").optional().describe("`true` marks the role as closed."),
@@ -244,6 +247,10 @@ export const jobShape = {
 export const jobSchema = z
   .looseObject(jobShape, expected("a list of `key: value` lines"))
   .superRefine((job, ctx) => {
+    if (job.direct_apply && job.apply && readMailLink(job.apply)) {
+      const hint = "an e-mail application is not made on this site: remove `direct_apply`, or link `apply` to your own application form";
+      addNote({ path: ["direct_apply"], code: "direct-apply-mail", message: "Google is told `false`, because `apply` is an e-mail address", hint });
+    }
     const posted = job.date_posted ?? job.date;
     if (posted && job.valid_through && job.valid_through < posted) {
       ctx.addIssue({

@@ -144,6 +144,8 @@ export const KEY_MEANINGS: readonly KeyMeaning[] = [
   { key: "url", what: "the site's full address", from: ["site_url", "domain", "host", "hostname"] },
   { key: "path_prefix", what: "the folder the site is served from", from: ["baseurl", "base_url", "base_path", "prefix"] },
   { key: "language", what: "the postings' language code", from: ["lang", "locale"] },
+  { key: "homepage", what: "the company's own website", from: ["website", "company_url", "company_website", "home_page", "homepage_url"] },
+  { key: "timezone", what: "the company's time zone, like Europe/London", from: ["tz", "time_zone_name"] },
 ];
 
 /** The form keys are compared in: `Close-Date`, `close_date` and `closeDate` are one key. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { applyTarget, expected, found, languageCode } from "./job-schema.ts";
 import { siteLogo } from "./site-logo.ts";
 import { sitePathProblem } from "./site-path.ts";
+import { DEFAULT_TIME_ZONE, readTimeZone } from "./time-zone.ts";
 
 // site.yaml: the company-wide settings, validated like a posting.
 
@@ -31,6 +32,29 @@ export const siteShape = {
   language: languageCode.default("en").describe("The language of the postings, as a code like en or de-CH."),
   path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
   logo: siteLogo.optional().describe("The company's logo: an SVG, PNG, WebP or JPEG file in the site folder (like brand/logo.svg), or an https address."),
+  homepage: z
+    .string(expected("the company's website, like https://www.example.com"))
+    .transform((raw, ctx) => {
+      const value = raw.trim();
+      if (/^https:\/\/[^\s]+$/i.test(value) && URL.canParse(value)) return value;
+      const message = `expected the company's website, an https:// address like https://www.example.com, found ${found(raw)}`;
+      ctx.addIssue({ code: "custom", input: raw, message });
+      return z.NEVER;
+    })
+    .optional()
+    .describe("The company's own website (https): Google is told it is the hiring organization's."),
+  timezone: z
+    .string(expected("a time zone like Europe/London or America/New_York"))
+    .transform((raw, ctx) => {
+      const zone = readTimeZone(raw.trim());
+      if (zone) return zone;
+      const hint = "use a name from the IANA time zone list: a name follows summer time, an offset like +01:00 does not";
+      const message = `expected a time zone name like Europe/London, America/New_York or UTC, found ${found(raw)}`;
+      ctx.addIssue({ code: "custom", input: raw, message, params: { code: "bad-timezone", hint } });
+      return z.NEVER;
+    })
+    .default(DEFAULT_TIME_ZONE)
+    .describe("The company's time zone (IANA name, like Europe/London): a `valid_through` day ends at midnight there."),
 };
 
 export const siteSchema = z.looseObject(siteShape, expected("a list of `key: value` lines")).describe("Openings site settings (site.yaml).");
