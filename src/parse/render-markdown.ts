@@ -1,7 +1,8 @@
+import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import sanitizeHtml from "sanitize-html";
+import type SanitizeHtml from "sanitize-html";
 import { count } from "../count.ts";
 import { bareLinks } from "./bare-links.ts";
 import { bodyHeadings, type HeadingsEnv } from "./body-headings.ts";
@@ -34,7 +35,17 @@ export interface RenderedBody {
   unspacedHeadings: { text: string; meant: string; line: number; column: number }[];
 }
 
-const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "details", "summary"];
+// sanitize-html (and PostCSS with it) takes a fifth of a second to load, a
+// quarter of a small site's whole check, and most postings have no raw HTML:
+// it is loaded the first time a body needs it.
+let sanitizer: { sanitizeHtml: typeof SanitizeHtml; allowedTags: string[] } | undefined;
+function loadSanitizer(): NonNullable<typeof sanitizer> {
+  if (!sanitizer) {
+    const sanitizeHtml = createRequire(import.meta.url)("sanitize-html") as typeof SanitizeHtml;
+    sanitizer = { sanitizeHtml, allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "details", "summary"] };
+  }
+  return sanitizer;
+}
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   "*": ["id", "class", "title", "lang", "dir"],
   a: ["href", "name", "target", "rel"],
@@ -96,8 +107,9 @@ function sanitize(html: string, bodyIds: ReadonlySet<string>): Pick<RenderedBody
   const removed = new Set<string>();
   const limited = limitNesting(html);
   if (limited.cut > 0) removed.add(`${count(limited.cut, "element")} nested more than ${MAX_DEPTH} deep`);
+  const { sanitizeHtml, allowedTags } = loadSanitizer();
   const clean = sanitizeHtml(limited.html, {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ALLOWED_SCHEMES,
     allowProtocolRelative: false,
@@ -113,7 +125,7 @@ function sanitize(html: string, bodyIds: ReadonlySet<string>): Pick<RenderedBody
       "*": (tagName, attribs) => ({ tagName, attribs: userContentAttributes(attribs, bodyIds) }),
     },
     onOpenTag(name, attribs) {
-      if (!ALLOWED_TAGS.includes(name)) removed.add(`<${name}>`);
+      if (!allowedTags.includes(name)) removed.add(`<${name}>`);
       const allowed = [...(ALLOWED_ATTRIBUTES["*"] ?? []), ...(ALLOWED_ATTRIBUTES[name] ?? [])];
       for (const [attribute, value] of Object.entries(attribs)) {
         if (!allowed.includes(attribute)) removed.add(`the \`${attribute}\` attribute`);
