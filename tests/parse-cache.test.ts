@@ -63,6 +63,31 @@ describe("the parse cache", () => {
     assert.equal(readCache(site).size, 1);
   });
 
+  it("is not rewritten for a few edits in a large site, and is once they add up", () => {
+    const dir = join(makeSite({}), CACHE_DIR);
+    const example = { file: "jobs/a.md" } as ParsedPosting;
+    const first = openParseCache(dir, "version 1");
+    for (let i = 0; i < 100; i++) first.set(`posting ${i}`, example);
+    first.save();
+    const file = join(dir, readdirSync(dir)[0] ?? "");
+    const written = readFileSync(file);
+    // One posting edited: 99 come from the cache, one is parsed afresh.
+    const oneEdit = openParseCache(dir, "version 1");
+    for (let i = 1; i < 100; i++) assert.ok(oneEdit.get(`posting ${i}`));
+    oneEdit.set("posting 0, edited", example);
+    oneEdit.save();
+    assert.deepEqual(readFileSync(file), written, "the file is left as it was");
+    // Two postings edited: 2% of the cache, worth a rewrite.
+    const twoEdits = openParseCache(dir, "version 1");
+    for (let i = 2; i < 100; i++) assert.ok(twoEdits.get(`posting ${i}`));
+    twoEdits.set("posting 0, edited", example);
+    twoEdits.set("posting 1, edited", example);
+    twoEdits.save();
+    const after = openParseCache(dir, "version 1");
+    assert.ok(after.get("posting 1, edited"), "the edits are kept");
+    assert.equal(after.get("posting 0"), undefined, "what the run did not use is gone");
+  });
+
   it("keeps only what the last run used, and one file per Openings version", () => {
     const dir = join(makeSite({}), CACHE_DIR);
     const example = { file: "jobs/a.md" } as ParsedPosting;
