@@ -174,6 +174,18 @@ export interface Facet {
   roles: Role[];
   /** "3 open roles" */
   countLabel: string;
+  /** The page's own feeds of its open roles: Atom first, then JSON Feed. */
+  feeds: FeedLink[];
+}
+
+/** A feed as a page links to it (`<link rel="alternate">`). */
+export interface FeedLink {
+  /** `application/atom+xml` or `application/feed+json` */
+  type: string;
+  /** Site path: `/jobs/team/engineering/feed.xml`. */
+  url: string;
+  /** The feed's own title: "Engineering roles at Fernhill Robotics". */
+  title: string;
 }
 
 export interface FacetGroups {

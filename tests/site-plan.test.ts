@@ -216,7 +216,11 @@ describe("the site plan", () => {
         "404.html",
         "jobs/index.html",
         "jobs/team/ops/index.html",
+        "jobs/team/ops/feed.xml",
+        "jobs/team/ops/feed.json",
         "jobs/location/leeds-uk/index.html",
+        "jobs/location/leeds-uk/feed.xml",
+        "jobs/location/leeds-uk/feed.json",
         ...extra,
       ]
         .filter((file) => !left.includes(file))

@@ -20,7 +20,7 @@ export function redirectsFileText(redirects: Redirect[], pathPrefix: string): st
 
 export function arrangeSite(config: SiteConfig, roles: Role[], landing: ParsedLanding | undefined, assets: string[]) {
   const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
-  const { facets, problems } = buildFacets(config.jobs_path, openRoles);
+  const { facets, problems } = buildFacets(config, openRoles);
   const { plan, redirects, problems: planProblems } = planSite({ config, roles, landing, facets, assets });
   for (const problem of planProblems) problems.push(problem); // Not push(...many): 100,000 values overflow the stack.
 

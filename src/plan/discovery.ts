@@ -2,6 +2,7 @@ import { absoluteUrl } from "../derive/derive-role.ts";
 import type { CareersSite, Role } from "../model.ts";
 import type { CalendarDate } from "../schema/calendar-date.ts";
 import type { SalaryPeriod } from "../schema/job-schema.ts";
+import type { SiteConfig } from "../schema/site-schema.ts";
 
 // The files that let crawlers, feed readers and widgets find the open roles:
 // sitemap.xml, robots.txt, feed.xml (Atom), feed.json (JSON Feed 1.1) and
@@ -34,6 +35,9 @@ export interface FeedEntry {
 
 export interface Feed {
   title: string;
+  /** Site paths the templates write it to. */
+  atomPath: string;
+  jsonPath: string;
   language: string;
   author: string;
   homePageUrl: string;
@@ -68,7 +72,10 @@ export interface JobListing {
 export interface DiscoveryFiles {
   sitemapUrl: string;
   sitemap: SitemapEntry[];
+  /** The site's feed of every open role. */
   feed: Feed;
+  /** That feed, then one per filter page (team, location, type, remote) of its open roles. */
+  feeds: Feed[];
   jobs: { company: string; url: string; jobs: JobListing[] };
 }
 
@@ -84,6 +91,25 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
     ...roles.map((role) => ({ loc: absoluteUrl(config, role.url), lastmod: role.datePosted })),
   ];
 
+  const feed = feedOf(config, today, `${config.name} jobs`, config.jobs_path, ATOM_FEED_PATH, JSON_FEED_PATH, roles);
+  const facetFeeds = site.facets.all.map((facet) => {
+    const [atom, json] = facet.feeds;
+    if (!atom || !json) throw new Error(`the filter page ${facet.url} has no feeds`);
+    const open = facet.roles.filter((role) => !role.closed && !role.draft);
+    return feedOf(config, today, atom.title, facet.url, atom.url, json.url, open);
+  });
+
+  return {
+    sitemapUrl: absoluteUrl(config, SITEMAP_PATH),
+    sitemap,
+    feed,
+    feeds: [feed, ...facetFeeds],
+    jobs: { company: config.name, url: indexUrl, jobs: roles.map(jobListing) },
+  };
+}
+
+/** One feed of `roles`, the newest first, for the page at `pagePath`. */
+function feedOf(config: SiteConfig, today: CalendarDate, title: string, pagePath: string, atomPath: string, jsonPath: string, roles: Role[]): Feed {
   const entries = roles
     .map((role) => ({
       title: role.title,
@@ -95,23 +121,18 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
     }))
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, FEED_ENTRIES);
-  const feed: Feed = {
-    title: `${config.name} jobs`,
+  return {
+    title,
+    atomPath,
+    jsonPath,
     language: config.language,
     author: config.name,
-    homePageUrl: indexUrl,
-    atomUrl: absoluteUrl(config, ATOM_FEED_PATH),
-    jsonUrl: absoluteUrl(config, JSON_FEED_PATH),
+    homePageUrl: absoluteUrl(config, pagePath),
+    atomUrl: absoluteUrl(config, atomPath),
+    jsonUrl: absoluteUrl(config, jsonPath),
     base: `${new URL(config.url).origin}/`,
     updated: entries[0]?.date ?? midnightUtc(today),
     entries,
-  };
-
-  return {
-    sitemapUrl: absoluteUrl(config, SITEMAP_PATH),
-    sitemap,
-    feed,
-    jobs: { company: config.name, url: indexUrl, jobs: roles.map(jobListing) },
   };
 }
 

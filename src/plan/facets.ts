@@ -1,9 +1,10 @@
 import { count } from "../count.ts";
 import { employmentTypeLabel, employmentTypeSlug } from "../derive/derive-role.ts";
 import { slugify } from "../derive/slug.ts";
-import type { Facet, FacetGroups, FacetKind, Role } from "../model.ts";
+import type { Facet, FacetGroups, FacetKind, FeedLink, Role } from "../model.ts";
 import { type Position, type Problem, START, warning } from "../problem.ts";
 import type { EmploymentType } from "../schema/job-schema.ts";
+import type { SiteConfig } from "../schema/site-schema.ts";
 
 // The ways a job seeker narrows the list: team, place, remote, type. Each
 // value gets a pre-rendered page (crawlable, linkable, works without
@@ -22,7 +23,8 @@ interface Value {
 }
 
 /** Facets over `openRoles`, which come sorted; each facet keeps that order. */
-export function buildFacets(jobsPath: string, openRoles: Role[]): { facets: FacetGroups; problems: Problem[] } {
+export function buildFacets(config: SiteConfig, openRoles: Role[]): { facets: FacetGroups; problems: Problem[] } {
+  const jobsPath = config.jobs_path;
   const problems: Problem[] = [];
   const collect = (kind: FacetKind, valuesOf: (role: Role) => Value[], title: (label: string) => string, display = (label: string) => label) => {
     const bySlug = new Map<string, { roles: Role[]; spellings: Map<string, { file: string; at: Position }[]> }>();
@@ -54,6 +56,7 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): { facets: Face
           title: title(label),
           roles,
           countLabel: count(roles.length, "open role"),
+          feeds: facetFeeds(`${jobsPath}${kind}/${slug}/`, `${title(label)} at ${config.name}`),
         };
       })
       .sort((a, b) => a.label.localeCompare(b.label));
@@ -86,9 +89,21 @@ export function buildFacets(jobsPath: string, openRoles: Role[]): { facets: Face
           title: "Remote roles",
           roles: remoteRoles,
           countLabel: count(remoteRoles.length, "open role"),
+          feeds: facetFeeds(`${jobsPath}remote/`, `Remote roles at ${config.name}`),
         }
       : undefined;
   return { facets: { teams, locations, types, remote, all: [...teams, ...locations, ...types, ...(remote ? [remote] : [])] }, problems };
+}
+
+/**
+ * A filter page's own feeds, beside it: alerts for one team, place or type
+ * without an account, through any feed reader or feed-to-e-mail service.
+ */
+function facetFeeds(pageUrl: string, title: string): FeedLink[] {
+  return [
+    { type: "application/atom+xml", url: `${pageUrl}feed.xml`, title },
+    { type: "application/feed+json", url: `${pageUrl}feed.json`, title },
+  ];
 }
 
 /** The spelling with the most uses; on a tie, the one the first-listed role uses. */

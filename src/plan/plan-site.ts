@@ -1,4 +1,4 @@
-import type { Facet, FacetGroups, ParsedLanding, PlannedFile, Redirect, Role, SitePlan } from "../model.ts";
+import type { Facet, FacetGroups, FeedLink, ParsedLanding, PlannedFile, Redirect, Role, SitePlan } from "../model.ts";
 import { error, type Position, type Problem, START, warning } from "../problem.ts";
 import { outputFileFor, sitePathProblem, sitePathWarning } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
@@ -41,8 +41,8 @@ export interface PlanInput {
 
 export function planSite({ config, roles, landing, facets, assets }: PlanInput): { plan: SitePlan; redirects: Redirect[]; problems: Problem[] } {
   const planner = new Planner();
-  const claim = (url: string, what: string, by: PlannedFile["by"], reserved: boolean, asked: Asked) =>
-    planner.claim({ url, path: outputFileFor(url), what, by, reserved }, asked);
+  const claim = (url: string, what: string, by: PlannedFile["by"], reserved: boolean, asked: Asked, warnWindows = true) =>
+    planner.claim({ url, path: outputFileFor(url), what, by, reserved }, asked, warnWindows);
 
   // Openings' own files and folders first: they are never anyone else's.
   const searchIndex: PlannedFile = { url: "/pagefind/", path: "pagefind/", what: SEARCH_INDEX, by: OPENINGS, reserved: true };
@@ -55,7 +55,13 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
   claim(config.jobs_path, "the jobs index", { file: landing?.file ?? "site.yaml", at: START }, true, OWN);
   for (const facet of facets.all) {
     const madeFrom = facet.kind === "remote" ? undefined : `the ${facet.kind} \`${short(facet.label)}\``;
-    claim(facet.url, facetName(facet), facetClaimant(facet), false, { subject: "the filter page address", madeFrom, hints: FACET_HINTS });
+    const asked: Asked = { subject: "the filter page address", madeFrom, hints: FACET_HINTS };
+    if (!claim(facet.url, facetName(facet), facetClaimant(facet), false, asked)) continue;
+    // Its feeds sit beside it; a role or redirect at either address is refused like any clash.
+    // A Windows name is in the page's folder, and was told for the page.
+    for (const feed of facet.feeds) {
+      claim(feed.url, `${feedName(feed)} of ${facetName(facet)}`, facetClaimant(facet), false, { ...asked, subject: "the filter feed address" }, false);
+    }
   }
 
   const facetUrls = new Set(facets.all.map((facet) => facet.url));
@@ -146,14 +152,14 @@ class Planner {
   }
 
   /** Claims `file`, or reports why it cannot have it; true when claimed. */
-  claim(file: PlannedFile, asked: Asked): boolean {
+  claim(file: PlannedFile, asked: Asked, warnWindows = true): boolean {
     const keys = keysOf(file.path);
     const refused = this.refusal(file, keys, asked);
     if (refused) {
       this.problems.push(refused);
       return false;
     }
-    const windows = sitePathWarning(file.url);
+    const windows = warnWindows && sitePathWarning(file.url);
     if (windows && !file.reserved) {
       const message = `${asked.subject} \`${file.url}\` cannot be copied to a Windows disk: ${windows}`;
       this.problems.push(warning("windows-name", file.by.file, file.by.at, message, "choose another address if the site is ever built or stored on Windows"));
@@ -255,12 +261,16 @@ function short(text: string, length = 60): string {
 function describe(file: PlannedFile): string {
   const at =
     file.by.at === START || (file.by.at.line === 1 && file.by.at.column === 1) ? file.by.file : `${file.by.file}:${file.by.at.line}:${file.by.at.column}`;
-  if (file.what.startsWith("the filter page")) return `${file.what} (${at})`;
+  if (file.what.includes("the filter page")) return `${file.what} (${at})`;
   return file.reserved ? `Openings' ${file.what.replace(/^the /, "")}` : at;
 }
 
 function facetName(facet: Facet): string {
   return facet.kind === "remote" ? "the filter page for remote roles" : `the filter page for the ${facet.kind} \`${short(facet.label)}\``;
+}
+
+function feedName(feed: FeedLink): string {
+  return feed.type === "application/atom+xml" ? "the Atom feed" : "the JSON feed";
 }
 
 /** The first posting that has the facet's value, and where it says so. */
