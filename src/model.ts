@@ -105,7 +105,7 @@ export interface Role {
   datePostedLabel: string;
   validThrough?: CalendarDate;
   validThroughLabel?: string;
-  /** `address` is set for e-mail applications, shown beside the button. */
+  /** `address` is set for e-mail applications, shown beside the button; a web `href` carries site.yaml's `apply_params`. */
   apply: { href: string; label: string; address?: string };
   html: string;
   closed: boolean;

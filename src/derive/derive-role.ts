@@ -1,6 +1,7 @@
 import type { ParsedPosting, Role } from "../model.ts";
 import { parseLocationText, parsePlace, readRegions } from "../parse/parse-location.ts";
 import { type Position, START } from "../problem.ts";
+import { type ApplyParams, withApplyParams } from "../schema/apply-params.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
 import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
 import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
@@ -66,7 +67,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     datePostedLabel: formatCalendarDate(datePosted, language),
     validThrough: job.valid_through,
     validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, language) : undefined,
-    apply: applyAction(input.apply, job.title),
+    apply: applyAction(input.apply, job.title, site.apply_params ?? []),
     html: input.html,
     closed: job.closed === true || (job.valid_through !== undefined && job.valid_through < input.today),
     draft: job.draft === true || job.published === false,
@@ -145,9 +146,9 @@ function moneyFormat(language: string, currency: string): Intl.NumberFormat {
   return format;
 }
 
-function applyAction(target: string, title: string): Role["apply"] {
+function applyAction(target: string, title: string, params: ApplyParams): Role["apply"] {
   const mail = readMailLink(target);
-  if (!mail) return { href: target, label: "Apply for this role" };
+  if (!mail) return { href: withApplyParams(target, params), label: "Apply for this role" };
   // Rebuilt from the address and subject alone: no other header (cc, bcc, body) can ride along.
   const href = mailtoHref(mail.address, mail.subject ?? `Application: ${title}`);
   return { href, label: "Apply by e-mail", address: mail.address };

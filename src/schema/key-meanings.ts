@@ -146,6 +146,7 @@ export const KEY_MEANINGS: readonly KeyMeaning[] = [
   { key: "language", what: "the postings' language code", from: ["lang", "locale"] },
   { key: "homepage", what: "the company's own website", from: ["website", "company_url", "company_website", "home_page", "homepage_url"] },
   { key: "timezone", what: "the company's time zone, like Europe/London", from: ["tz", "time_zone_name"] },
+  { key: "apply_params", what: "parameters added to every web apply link", from: ["utm", "utm_params", "tracking_params", "apply_tracking"] },
 ];
 
 /** The form keys are compared in: `Close-Date`, `close_date` and `closeDate` are one key. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { applyParams } from "./apply-params.ts";
 import { applyTarget, expected, found, languageCode } from "./job-schema.ts";
 import { siteLogo } from "./site-logo.ts";
 import { sitePathProblem } from "./site-path.ts";
@@ -43,6 +44,7 @@ export const siteShape = {
     })
     .optional()
     .describe("The company's own website (https): Google is told it is the hiring organization's."),
+  apply_params: applyParams.optional().describe("Parameters added to every web apply link, like utm_source=careers-site&utm_medium=website."),
   timezone: z
     .string(expected("a time zone like Europe/London or America/New_York"))
     .transform((raw, ctx) => {
