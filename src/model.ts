@@ -20,8 +20,8 @@ export interface BuildContext {
   includeDrafts: boolean;
   /** Worker threads for parsing and role pages; undefined lets the site's size decide. */
   workers?: number;
-  /** The day roles close against and undated roles are posted on. */
-  today: CalendarDate;
+  /** The day roles close against and undated roles are posted on; unset, the day it is now in site.yaml's `timezone` (CareersSite's `today`). */
+  today?: CalendarDate;
   /** Where parsed postings are kept between runs, and the Openings code they were parsed by; none without. */
   cache?: { dir: string; version: string };
 }
@@ -204,6 +204,8 @@ export interface NavItem {
 
 export interface CareersSite {
   config: SiteConfig;
+  /** The build's day: the context's `today`, else the day it is in site.yaml's `timezone`. */
+  today: CalendarDate;
   /** site.yaml's `logo`, when it is a file in the site folder: published at its `url`. */
   logo?: LogoFile;
   /** Every role that gets a page: open and closed (and drafts in the dev server). */

@@ -2,21 +2,18 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "../count.ts";
-import { postingText } from "../import/posting-text.ts";
-import { takenNames, writePosting } from "../import/write-posting.ts";
 import type { BuildContext } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
-import { loadSiteConfig } from "../parse/load-site-config.ts";
-import { loadSite } from "../pipeline/load-site.ts";
+import { loadSiteOnThread } from "../pipeline/load-thread.ts";
 import { CACHE_DIR } from "../pipeline/parse-cache.ts";
 import { hasErrors, OpeningsError, type Problem } from "../problem.ts";
-import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
-import { formatGitHubAnnotation, formatReport, inReadingOrder, summarise } from "./format-problems.ts";
-import { serveSite } from "./serve-site.ts";
 
 // The edge: the only place settings are read from the environment, problems
 // are printed and exit codes chosen. Exit codes: 0 done, 1 problems found or
 // the build could not finish, 2 a mistake on the command line, 3 a bug.
+// Each command imports what it needs when it runs (the schema alone takes a
+// tenth of a second to load), so `--version` is instant and `build` starts
+// loading the site on its own thread at once.
 
 const COMMANDS = {
   check: {
@@ -91,8 +88,7 @@ async function main(argv: string[]): Promise<number> {
     outputDir: resolve(values.out ?? join(siteDir, "_site")),
     includeDrafts: false,
     workers: workersFromEnvironment(),
-    // The day where the company is (site.yaml's `timezone`): a role is open all through its `valid_through` day there.
-    today: todayIn(loadSiteConfig(siteDir).config?.timezone ?? DEFAULT_TIME_ZONE),
+    // No `today`: the day it is where the company is (site.yaml's `timezone`), found as the site loads.
     cache: values["no-cache"] ? undefined : parseCacheFor(siteDir),
   };
   switch (command) {
@@ -111,8 +107,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function checkOrBuild(command: "check" | "build", context: BuildContext, { search, force }: { search: boolean; force: boolean }): Promise<number> {
-  const { site, problems, checked } = await loadSite(context);
-  report(problems);
+  // A build loads the site on a thread of its own while this one loads
+  // Eleventy (load-thread.ts says why); check needs no Eleventy at all.
+  const [{ site, problems, checked }, building] =
+    command === "build" ? await Promise.all([loadSiteOnThread(context), buildModules()]) : [await (await import("../pipeline/load-site.ts")).loadSite(context)];
+  const { summarise } = await formatting();
+  await report(problems);
   if (!site || hasErrors(problems)) {
     const previous = existsSync(context.outputDir) ? "the site was not built; the previous one is unchanged" : "the site was not built";
     console.error(`${summarise(problems)}: ${command === "check" ? "fix the errors above" : previous}.`);
@@ -122,9 +122,8 @@ async function checkOrBuild(command: "check" | "build", context: BuildContext, {
     console.log(`${count(checked, "posting")} checked: ${summarise(problems)}.`);
     return 0;
   }
-  // Loaded only to build: Eleventy and Pagefind take a while to import, and check needs neither.
-  const { buildSite } = await import("../pipeline/build-site.ts");
-  const timings = await buildSite(context, site, { search, force });
+  if (!building) throw new Error("build-site.ts was not loaded for a build");
+  const timings = await building.buildSite(context, site, { search, force });
   const warnings = problems.length ? ` with ${summarise(problems)}` : "";
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${context.outputDir}${warnings}.`);
   const searchIndex = search ? `search index written in ${timings.search.toFixed(2)} s` : "no search index (--no-search)";
@@ -132,13 +131,14 @@ async function checkOrBuild(command: "check" | "build", context: BuildContext, {
   return 0;
 }
 
-function preview({ siteDir, outputDir }: BuildContext, portText: string): Promise<number> {
+async function preview({ siteDir, outputDir }: BuildContext, portText: string): Promise<number> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, found \`${portText}\``);
   if (!existsSync(join(outputDir, "index.html"))) {
     console.error(`There is no built site in ${outputDir}: run \`npm run build\` first.`);
-    return Promise.resolve(1);
+    return 1;
   }
+  const [{ loadSiteConfig }, { serveSite }] = await Promise.all([import("../parse/load-site-config.ts"), import("./serve-site.ts")]);
   const pathPrefix = loadSiteConfig(siteDir).config?.path_prefix ?? "/";
   const server = serveSite(outputDir, pathPrefix);
   server.listen(port, "127.0.0.1", () => console.log(`Serving ${outputDir} as a static host would, at http://127.0.0.1:${port}${pathPrefix} (Ctrl-C stops).`));
@@ -146,7 +146,9 @@ function preview({ siteDir, outputDir }: BuildContext, portText: string): Promis
   return new Promise(() => {});
 }
 
-function newPosting({ siteDir, today }: BuildContext, title: string): number {
+async function newPosting({ siteDir }: BuildContext, title: string): Promise<number> {
+  const [{ postingText }, { takenNames, writePosting }] = await Promise.all([import("../import/posting-text.ts"), import("../import/write-posting.ts")]);
+  const today = await siteToday(siteDir);
   const written = writePosting(siteDir, title, postingText({ fields: { title, date_posted: today }, body: NEW_POSTING_BODY }).text, takenNames(siteDir), {
     suffix: false,
   });
@@ -159,14 +161,16 @@ function newPosting({ siteDir, today }: BuildContext, title: string): number {
   return 0;
 }
 
-async function importFiles({ siteDir, today }: BuildContext, files: string[], { from, force }: { from?: string; force: boolean }): Promise<number> {
+async function importFiles({ siteDir }: BuildContext, files: string[], { from, force }: { from?: string; force: boolean }): Promise<number> {
+  const today = await siteToday(siteDir);
   // npm runs scripts from the project folder; FILE is relative to where the user typed it.
   const userDir = process.env.INIT_CWD ?? process.cwd();
   // Loaded only to import: turndown and its DOM are for this command alone.
-  const [{ importAd }, { importBoard }, { BOARDS, BOARD_NAMES }] = await Promise.all([
+  const [{ importAd }, { importBoard }, { BOARDS, BOARD_NAMES }, { takenNames }] = await Promise.all([
     import("../import/import-ad.ts"),
     import("../import/ats/import-board.ts"),
     import("../import/ats/board-job.ts"),
+    import("../import/write-posting.ts"),
   ]);
   const board = BOARDS.find((name) => name === from);
   if (from !== undefined && !board) throw new UsageError(`--from takes ${BOARDS.join(", ")}, found \`${from}\``);
@@ -199,7 +203,7 @@ async function importFiles({ siteDir, today }: BuildContext, files: string[], { 
       console.log(`Wrote ${imported.path} from ${file}.${todo}`);
     }
   }
-  report(problems);
+  await report(problems);
   return hasErrors(problems) ? 1 : 0;
 }
 
@@ -219,7 +223,23 @@ TODO: two or three sentences on what this person will do and why it matters.
 
 TODO: what to send, and what happens next.`;
 
-function report(problems: readonly Problem[]): void {
+const formatting = () => import("./format-problems.ts");
+
+/** The day it is where the company is (site.yaml's `timezone`), for the date a new posting gets. */
+async function siteToday(siteDir: string): Promise<string> {
+  const [{ loadSiteConfig }, { DEFAULT_TIME_ZONE, todayIn }] = await Promise.all([import("../parse/load-site-config.ts"), import("../schema/time-zone.ts")]);
+  return todayIn(loadSiteConfig(siteDir).config?.timezone ?? DEFAULT_TIME_ZONE);
+}
+
+/** What a build needs once the site is loaded, loaded meanwhile: Eleventy first, then how problems are printed. */
+async function buildModules() {
+  const building = await import("../pipeline/build-site.ts");
+  await formatting();
+  return building;
+}
+
+async function report(problems: readonly Problem[]): Promise<void> {
+  const { formatGitHubAnnotation, formatReport, inReadingOrder } = await formatting();
   for (const line of formatReport(problems)) console.error(line);
   if (process.env.GITHUB_ACTIONS === "true") for (const problem of inReadingOrder(problems)) console.log(formatGitHubAnnotation(problem));
 }

@@ -1,3 +1,4 @@
+import { Eleventy } from "@11ty/eleventy";
 import type { BuildContext, CareersSite } from "../model.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { writeBrandFiles } from "./brand-files.ts";
@@ -31,13 +32,12 @@ export async function buildSite(
   const started = performance.now();
   let rendered = started;
   // Role pages start first (on worker threads, for a large site), while
-  // Eleventy, which takes most of a second to load, renders the other pages.
+  // Eleventy renders the other pages.
   const rolePages = writeRoleAndRedirectPages(staging, site, site.roles, site.redirects, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
   // The search index is fed from the roles meanwhile, in Pagefind's own process.
   const search = options.search ? startSearchIndex(site) : undefined;
   try {
-    const { Eleventy } = await import("@11ty/eleventy");
     // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
     // https://www.11ty.dev/docs/programmatic/
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {

@@ -59,7 +59,7 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
     rolePages.catch(() => {}); // Awaited in eleventy.after; Eleventy may fail first.
     // Eleventy deep-copies plain data objects into every template's data, and
     // once more per paginated template; a frozen one it shares as it is.
-    openings = Object.freeze({ ...site, discovery: discoveryFiles(site, context.today) });
+    openings = Object.freeze({ ...site, discovery: discoveryFiles(site, site.today) });
   });
   eleventyConfig.on("eleventy.after", () => rolePages);
 

@@ -13,6 +13,7 @@ import { error, hasErrors, type Problem, START, warning } from "../problem.ts";
 import { firstCommittedDates } from "../read/first-committed.ts";
 import { readSourceBytes, type SourceBytes } from "../read/read-file.ts";
 import { fileVersion, JOBS_DIR, listSources } from "../read/read-sources.ts";
+import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
 import { openParseCache, type ParseCache, parseKey } from "./parse-cache.ts";
 import { inWorker, workersFor } from "./worker-pool.ts";
 import { type PostingFile, parseShare } from "./worker-tasks.ts";
@@ -57,7 +58,7 @@ function deriveSite(
   postings: ParsedPosting[],
   problems: Problem[],
 ): Omit<LoadResult, "reparsed"> {
-  const { siteDir, today } = context;
+  const { siteDir } = context;
   const landingResult = landingPage ? parseLanding(siteDir, landingPage) : undefined;
   // Loops, not push(...many): spreading 100,000-odd values into a call overflows the stack.
   for (const posting of postings) for (const problem of posting.problems) problems.push(problem);
@@ -65,6 +66,8 @@ function deriveSite(
   const checked = postings.length;
   if (!config) return { problems, checked };
 
+  // A role is open all through its `valid_through` day where the company is.
+  const today = context.today ?? todayIn(config.timezone ?? DEFAULT_TIME_ZONE);
   const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
   const roles: Role[] = [];
   for (const { job, stem, ...posting } of postings) {
@@ -135,7 +138,7 @@ function deriveSite(
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const { menu: navigation, problems: menuProblems } = buildNavigation(config.jobs_path, landingResult?.landing, roles);
   for (const problem of menuProblems) problems.push(problem);
-  return { site: { config, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
+  return { site: { config, today, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
 }
 
 /**

@@ -38,14 +38,14 @@ interface PoolWorker {
 // does not pass tsx's loader hooks on to worker threads, so the worker loads
 // tsx itself, then the tasks.
 const COMPILED = import.meta.url.endsWith(".js");
-const TASKS_URL = new URL(COMPILED ? "./worker-tasks.js" : "./worker-tasks.ts", import.meta.url);
-const startWorker = (): Worker =>
-  COMPILED
-    ? new Worker(TASKS_URL)
-    : new Worker(
-        `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(TASKS_URL.href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true },
-      );
+
+/** A worker thread running the module `name` of this folder (without its extension), handed `workerData`. */
+export function startWorker(name: string, workerData?: unknown): Worker {
+  const url = new URL(`./${name}${COMPILED ? ".js" : ".ts"}`, import.meta.url);
+  if (COMPILED) return new Worker(url, { workerData });
+  const load = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(load, { eval: true, workerData });
+}
 
 const pool = new Map<number, PoolWorker>();
 let nextId = 0;
@@ -53,7 +53,7 @@ let nextId = 0;
 function poolWorker(index: number): PoolWorker {
   const existing = pool.get(index);
   if (existing) return existing;
-  const entry: PoolWorker = { worker: startWorker(), pending: new Map() };
+  const entry: PoolWorker = { worker: startWorker("worker-tasks"), pending: new Map() };
   const failAll = (cause: Error) => {
     for (const pending of entry.pending.values()) pending.reject(cause);
     entry.pending.clear();
