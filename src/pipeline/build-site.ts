@@ -35,8 +35,8 @@ export async function buildSite(
   // Eleventy renders the other pages.
   const rolePages = writeRoleAndRedirectPages(staging, site, site.roles, site.redirects, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
-  // The search index is fed from the roles meanwhile, in Pagefind's own process.
-  const search = options.search ? startSearchIndex(site) : undefined;
+  // The search index is built from the roles meanwhile, in Pagefind's own process.
+  const search = options.search ? startSearchIndex(site, staging) : undefined;
   try {
     // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
     // https://www.11ty.dev/docs/programmatic/
@@ -58,7 +58,7 @@ export async function buildSite(
     await rolePages;
     const brandFiles = writeBrandFiles(staging, site);
     rendered = performance.now();
-    await search?.writeTo(staging);
+    await search?.finished();
     checkWrittenAsPlanned(staging, site, eleventyResult, [...brandFiles, BUILD_MARKER]);
   } catch (cause) {
     await search?.close();

@@ -9,19 +9,20 @@ import { SearchIndexError } from "../problem.ts";
 // writing it took longer than the rest of a large build, and indexed
 // redirect pages too. Only open roles are indexed, never redirects, filter
 // pages, closed roles or drafts. Pagefind runs as its own process, so the
-// records are sent while the pages render and the index is written after.
+// records are sent, and the index written, while the pages render.
 
 export interface SearchIndex {
-  /** Writes the index into `outputDir/pagefind/` and stops Pagefind. */
-  writeTo(outputDir: string): Promise<void>;
+  /** Waits until the index is in `outputDir/pagefind/`, and stops Pagefind. */
+  finished(): Promise<void>;
   /** Stops Pagefind without writing (the build failed). */
   close(): Promise<void>;
 }
 
 const RECORDS_IN_FLIGHT = 500;
 
-export function startSearchIndex(site: CareersSite): SearchIndex {
-  const indexed = (async () => {
+/** Starts indexing `site` into `outputDir/pagefind/`. */
+export function startSearchIndex(site: CareersSite, outputDir: string): SearchIndex {
+  const written = (async () => {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
     // Many records in flight at once: Pagefind indexes one while the next is on its way, instead of waiting on each round trip.
@@ -33,14 +34,15 @@ export function startSearchIndex(site: CareersSite): SearchIndex {
         if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${roles[i]?.file}: ${added.errors.join("; ")}`);
       }
     }
-    return index;
+    // At once, not after the pages: building the index is most of Pagefind's work, and it runs on the other core meanwhile.
+    const { errors: failed } = await index.writeFiles({ outputPath: join(outputDir, "pagefind") });
+    if (failed.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) could not write its index: ${failed.join("; ")}`);
   })();
-  indexed.catch(() => {}); // Awaited by writeTo; close() ignores it.
+  written.catch(() => {}); // Awaited by finished(); close() ignores it.
   return {
-    async writeTo(outputDir) {
+    async finished() {
       try {
-        const written = await (await indexed).writeFiles({ outputPath: join(outputDir, "pagefind") });
-        if (written.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) could not write its index: ${written.errors.join("; ")}`);
+        await written;
       } finally {
         await pagefind.close();
       }
