@@ -105,6 +105,8 @@ export interface Role {
   datePostedLabel: string;
   validThrough?: CalendarDate;
   validThroughLabel?: string;
+  /** When the posting last changed (its last commit, else the file's modification time): the sitemap's `lastmod`. */
+  lastChanged: Date;
   /** `address` is set for e-mail applications, shown beside the button; a web `href` carries site.yaml's `apply_params`. */
   apply: { href: string; label: string; address?: string };
   html: string;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -182,6 +182,9 @@ describe("building on worker threads", () => {
     const copies = ["one", "many"].map((name) => {
       const dir = mkdtempSync(join(tmpdir(), `openings-${name}-`));
       generateSite(dir, 1500, 7);
+      // Saved at one moment in both copies: a role carries when its posting last changed.
+      const saved = new Date("2026-11-20T10:00:00Z");
+      for (const file of readdirSync(join(dir, "jobs"), { recursive: true }) as string[]) utimesSync(join(dir, "jobs", file), saved, saved);
       return dir;
     });
     await inWorker(0, "parseShare", "", [], new Int32Array(new SharedArrayBuffer(4)));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type HTMLElement, parse } from "node-html-parser";
@@ -55,22 +55,30 @@ const files = {
 
 describe("discovery files", () => {
   const todayBefore = todayInUtc();
-  const out = buildSite(makeSite(files));
+  const siteDir = makeSite(files);
+  const out = buildSite(siteDir);
   const today = todayInUtc();
   assert.equal(today, todayBefore, "the build crossed midnight UTC; run the tests again");
   const base = "https://jobs.example.com";
   const newest = [today, "2026-04-02", "2026-03-01"].sort().at(-1);
 
-  it("sitemap.xml lists exactly the jobs index and the open roles, with absolute URLs and lastmod", () => {
+  it("sitemap.xml lists the jobs index, the open roles and a role closed in the last 30 days, each with its last change", () => {
     const urls = readXml(out, "sitemap.xml")
       .querySelectorAll("urlset > url")
       .map((url) => ({ loc: text(url.querySelector("loc")), lastmod: text(url.querySelector("lastmod")) }));
-    assert.deepEqual(urls, [
-      { loc: `${base}/jobs/`, lastmod: newest },
-      { loc: `${base}/jobs/designer/`, lastmod: "2026-04-02" },
-      { loc: `${base}/jobs/hostile/`, lastmod: today },
-      { loc: `${base}/jobs/open-role/`, lastmod: "2026-03-01" },
-    ]);
+    // Outside a git checkout, a posting last changed when its file was saved.
+    const saved = (file: string) => `${statSync(`${siteDir}/jobs/${file}`).mtime.toISOString().slice(0, 19)}Z`;
+    const roles = [
+      { loc: `${base}/jobs/closed-role/`, lastmod: saved("closed-role.md") },
+      { loc: `${base}/jobs/designer/`, lastmod: saved("designer.md") },
+      { loc: `${base}/jobs/hostile/`, lastmod: saved("hostile.md") },
+      { loc: `${base}/jobs/open-role/`, lastmod: saved("open-role.md") },
+    ];
+    const latest = roles
+      .map((role) => role.lastmod)
+      .sort()
+      .at(-1);
+    assert.deepEqual(urls, [{ loc: `${base}/jobs/`, lastmod: latest }, ...roles]);
     assert.match(
       readText(out, "sitemap.xml"),
       /^<\?xml version="1\.0" encoding="utf-8"\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
@@ -217,10 +225,11 @@ describe("discovery files", () => {
     });
   });
 
-  it("leaves closed, expired and draft roles and redirects out of every discovery file", () => {
+  it("leaves closed, expired and draft roles and redirects out of every discovery file, but a role closed in the last 30 days in the sitemap", () => {
     for (const file of ["sitemap.xml", "feed.xml", "feed.json", "jobs.json"]) {
       const raw = readText(out, file);
-      for (const left of ["Closed role", "closed-role", "Expired role", "expired-role", "Secret draft", "secret", "/old/closed/"]) {
+      const words = ["Closed role", "closed-role", "Expired role", "expired-role", "Secret draft", "secret", "/old/closed/"];
+      for (const left of file === "sitemap.xml" ? words.filter((word) => word !== "closed-role") : words) {
         assert.ok(!raw.includes(left), `${file} does not mention ${left}`);
       }
     }
@@ -233,7 +242,7 @@ describe("discovery files", () => {
     const discovery = discoveryFiles(site, "2026-06-01");
     assert.deepEqual(
       discovery.sitemap.map((entry) => entry.loc),
-      [`${base}/jobs/`, `${base}/jobs/designer/`, `${base}/jobs/hostile/`, `${base}/jobs/open-role/`],
+      [`${base}/jobs/`, `${base}/jobs/closed-role/`, `${base}/jobs/designer/`, `${base}/jobs/hostile/`, `${base}/jobs/open-role/`],
     );
     assert.deepEqual(
       discovery.feed.entries.map((entry) => entry.title),

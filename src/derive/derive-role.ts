@@ -24,6 +24,8 @@ export type RoleInput = Pick<
   apply: string;
   /** When `date_posted` is absent: the day the file was first committed, else the build date. */
   defaultDatePosted: CalendarDate;
+  /** When the posting last changed: its last commit, else the file's modification time. */
+  lastChanged: Date;
   today: CalendarDate;
 };
 
@@ -69,6 +71,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, language) : undefined,
     apply: applyAction(input.apply, job.title, site.apply_params ?? []),
     html: input.html,
+    lastChanged: input.lastChanged,
     closed: job.closed === true || (job.valid_through !== undefined && job.valid_through < input.today),
     draft: job.draft === true || job.published === false,
     weight: job.weight,

@@ -10,9 +10,9 @@ import { parseLanding, parsePosting } from "../parse/parse-posting.ts";
 import { arrangeSite, redirectsFileText } from "../plan/arrange-site.ts";
 import { buildNavigation } from "../plan/navigation.ts";
 import { error, hasErrors, type Problem, START, warning } from "../problem.ts";
-import { firstCommittedDates } from "../read/first-committed.ts";
+import { gitDates } from "../read/git-dates.ts";
 import { readSourceBytes, type SourceBytes } from "../read/read-file.ts";
-import { fileVersion, JOBS_DIR, listSources } from "../read/read-sources.ts";
+import { fileVersion, JOBS_DIR, listSources, versionModified } from "../read/read-sources.ts";
 import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
 import { openParseCache, type ParseCache, parseKey } from "./parse-cache.ts";
 import { inWorker, workersFor } from "./worker-pool.ts";
@@ -46,8 +46,8 @@ export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const listing = listSources(siteDir, JOBS_DIR);
   for (const problem of listing.problems) problems.push(problem);
   const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");
-  const { postings, reparsed } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
-  const derived = deriveSite(context, config, listing.landingPage, postings, problems);
+  const { postings, reparsed, modified } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
+  const derived = deriveSite(context, config, listing.landingPage, postings, modified, problems);
   return { ...derived, site: derived.site && { ...derived.site, logo }, reparsed };
 }
 
@@ -56,6 +56,7 @@ function deriveSite(
   config: SiteConfig | undefined,
   landingPage: string | undefined,
   postings: ParsedPosting[],
+  modified: Map<string, Date>,
   problems: Problem[],
 ): Omit<LoadResult, "reparsed"> {
   const { siteDir } = context;
@@ -68,7 +69,7 @@ function deriveSite(
 
   // A role is open all through its `valid_through` day where the company is.
   const today = context.today ?? todayIn(config.timezone ?? DEFAULT_TIME_ZONE);
-  const firstCommitted = firstCommittedDates(siteDir, JOBS_DIR);
+  const { firstCommitted, lastChanged } = gitDates(siteDir, JOBS_DIR);
   const roles: Role[] = [];
   for (const { job, stem, ...posting } of postings) {
     if (!job) continue;
@@ -86,7 +87,9 @@ function deriveSite(
       continue;
     }
     const defaultDatePosted = firstCommitted.get(posting.file) ?? today;
-    const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, defaultDatePosted, today }, config);
+    // The last commit, not the file's time: a fresh checkout gives every file the time it was cloned.
+    const changed = lastChanged.get(posting.file) ?? modified.get(posting.file) ?? new Date(`${today}T00:00:00Z`);
+    const role = deriveRole({ ...posting, job, slug: slugify(stem), apply, defaultDatePosted, lastChanged: changed, today }, config);
     if (role.locations.length === 0 && !role.remote) {
       problems.push(warning("no-location", role.file, START, "this role has no location", "add a line like `location: London, UK` or `remote: [Europe]`"));
     } else if (role.jsonLdMissing) {
@@ -192,12 +195,14 @@ async function parsePostingsCached(
   paths: string[],
   workerCount: number | undefined,
   stored: ParseCache,
-): Promise<{ postings: ParsedPosting[]; reparsed: Set<string> }> {
+): Promise<{ postings: ParsedPosting[]; reparsed: Set<string>; modified: Map<string, Date> }> {
   const postings: ParsedPosting[] = [];
+  const versions: string[] = [];
   const reparsed = new Set<string>();
   const misses: { index: number; path: string; key: string; read: SourceBytes; version: string }[] = [];
   for (const [index, path] of paths.entries()) {
     const version = fileVersion(path);
+    versions[index] = version;
     const cached = memory.get(path);
     if (cached?.version === version) {
       postings[index] = cached.posting;
@@ -229,7 +234,13 @@ async function parsePostingsCached(
     stored.set(key, posting);
   }
   stored.save();
-  return { postings, reparsed };
+  // Each file's modification time, from the version just taken: no second look at the disk.
+  const modified = new Map<string, Date>();
+  for (const [index, posting] of postings.entries()) {
+    const time = versionModified(versions[index] ?? "");
+    if (posting && time) modified.set(posting.file, time);
+  }
+  return { postings, reparsed, modified };
 }
 
 /** The files the build copies from layouts/assets/ to /assets/ (Eleventy's passthrough copy), for the site plan. */

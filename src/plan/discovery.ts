@@ -3,22 +3,19 @@ import type { CareersSite, Role } from "../model.ts";
 import type { CalendarDate } from "../schema/calendar-date.ts";
 import type { SalaryPeriod } from "../schema/job-schema.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
+import { type SitemapEntry, sitemapEntries } from "./sitemap.ts";
 
 // The files that let crawlers, feed readers and widgets find the open roles:
 // sitemap.xml, robots.txt, feed.xml (Atom), feed.json (JSON Feed 1.1) and
 // jobs.json. Every value is computed here; their templates only place it.
-// Closed roles and drafts never appear (drafts exist only in the dev server).
+// Closed roles and drafts never appear (drafts exist only in the dev server),
+// except that the sitemap keeps a role for 30 days after it closed (sitemap.ts).
 
 export const SITEMAP_PATH = "/sitemap.xml";
 export const ATOM_FEED_PATH = "/feed.xml";
 /** Feed readers want what is new, not every role (sitemap.xml and jobs.json list them all). */
 export const FEED_ENTRIES = 100;
 export const JSON_FEED_PATH = "/feed.json";
-
-export interface SitemapEntry {
-  loc: string;
-  lastmod: CalendarDate;
-}
 
 export interface FeedEntry {
   title: string;
@@ -85,11 +82,7 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
   const roles = site.openRoles.filter((role) => !role.closed && !role.draft);
   const indexUrl = absoluteUrl(config, config.jobs_path);
 
-  // lastmod: a role's posting date; the index's is its newest role's (the build date when it lists none).
-  const sitemap = [
-    { loc: indexUrl, lastmod: newest(roles.map((role) => role.datePosted)) ?? today },
-    ...roles.map((role) => ({ loc: absoluteUrl(config, role.url), lastmod: role.datePosted })),
-  ];
+  const sitemap = sitemapEntries(site, today);
 
   const feed = feedOf(config, today, `${config.name} jobs`, config.jobs_path, ATOM_FEED_PATH, JSON_FEED_PATH, roles);
   const facetFeeds = site.facets.all.map((facet) => {
@@ -152,10 +145,6 @@ export function jobListing(role: Role): JobListing {
     valid_through: role.validThrough ?? null,
     apply_url: role.apply.href,
   };
-}
-
-function newest(dates: CalendarDate[]): CalendarDate | undefined {
-  return dates.reduce<CalendarDate | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
 }
 
 function midnightUtc(date: CalendarDate): Date {

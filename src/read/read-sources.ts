@@ -241,3 +241,9 @@ export function fileVersion(absolutePath: string): string {
     return `unreadable ${++unreadableFiles}`;
   }
 }
+
+/** When the file was last modified, from its `fileVersion`; undefined for one that could not be examined. */
+export function versionModified(version: string): Date | undefined {
+  const match = /^\d+:(\d+(?:\.\d+)?)$/.exec(version);
+  return match ? new Date(Math.floor(Number(match[1]))) : undefined;
+}
