@@ -95,11 +95,17 @@ export interface Role {
   remote?: { regions: string[] };
   /** "London, UK or Berlin, Germany or Remote (Europe)" */
   locationLabel: string;
+  /** A card's places: "London, UK or Berlin, Germany", "London, UK and 3 other places"; "" when remote only. */
+  placesLabel: string;
+  /** "Remote (Europe)", "Remote"; undefined when the role is not remote. */
+  remoteLabel?: string;
   /** The posting's `language`, else the site's: the page's `lang`, date and money formats. */
   language: string;
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
   salaryLabel?: string;
+  /** Pay as a year's pay, for sorting by salary within one currency (derive/pay.ts). */
+  pay?: { currency: string; yearly: number };
   /** `date_posted`, else Jekyll's `date`, else the day the file was first committed, else the build date. */
   datePosted: CalendarDate;
   datePostedLabel: string;
@@ -198,6 +204,32 @@ export interface FacetGroups {
   all: Facet[];
 }
 
+/** The jobs index shows roles first: its heading and one-sentence lead above them, the intro beside or after them. */
+export interface JobsIndexView {
+  /** The intro's own `<h1>`, as sanitized HTML, when it starts with one. */
+  headingHtml?: string;
+  /** Otherwise the heading as text: `title`, else "Jobs at <name>". */
+  headingText: string;
+  /** `description` from `jobs/index.md`. */
+  lead?: string;
+  /** The intro without its `<h1>`; "" when there is none. */
+  introHtml: string;
+}
+
+/** A list page's filter form (plan/jobs-index.ts); assets/index.js makes it work. */
+export interface FinderView {
+  /** Search and the team, location and type selects: on the index only (a filter page is one team, place or type already). */
+  search: boolean;
+  /** The remote chip's label, when some listed role is remote and the page is not the remote roles' page. */
+  remoteLabel?: string;
+  /** The "with salary" chip, when some listed role gives pay. */
+  pay: boolean;
+  /** The ways to sort, the page's own order (value "") first. */
+  sorts: { value: string; label: string }[];
+  /** How the script counts the roles it shows: "1 open role", "{n} open roles". */
+  countLabels: { one: string; other: string };
+}
+
 export interface NavItem {
   label: string;
   url: string;
@@ -226,6 +258,12 @@ export interface CareersSite {
   redirectsFile: string;
   /** The header menu, from `shortened-link` and `weight`. */
   navigation: NavItem[];
+  /** The jobs index's heading, lead and intro (plan/jobs-index.ts). */
+  jobsIndex: JobsIndexView;
+  /** Currencies open roles are paid in, most used first: the salary sort's order of currencies. */
+  payCurrencies: string[];
+  /** The filter form of the index and of each filter page, by the page's address. */
+  finders: Record<string, FinderView>;
   /** Every file the build writes, and who claims each (plan/plan-site.ts). */
   plan: SitePlan;
 }

@@ -42,15 +42,30 @@ describe("building a careers site", () => {
     ]);
     assert.equal(text(index.querySelector("#open-roles")), "5 open roles");
     assert.equal(text(index.querySelector(".intro p")), "We build useful things.");
+    assert.equal(index.querySelectorAll(".intro h1").length, 0, "the intro's heading is the page's");
     assert.equal(text(index.querySelector("h1")), "Work with us");
   });
 
-  it("shows location, remote and type for each role on the index", () => {
+  it("shows team, places, remote, type, salary and posting date for each role on the index", () => {
     const cards = readPage(out, "/jobs/").querySelectorAll(".role-card");
-    const meta = Object.fromEntries(cards.map((card) => [text(card.querySelector("a")), text(card.querySelector(".role-meta"))]));
-    assert.equal(meta["Zeta engineer"], "London, UK or Lisbon, Portugal Full-time");
-    assert.equal(meta["Alpha engineer"], "Remote (Europe)");
-    assert.equal(meta["Product designer"], "London, UK Part-time, Contract");
+    const facts = (title: string) => {
+      const card = cards.find((c) => text(c.querySelector("a")) === title);
+      // A range's dash, with or without spaces around it as the language's own range format puts them.
+      return card
+        ?.querySelectorAll(".role-meta li")
+        .map((li) => `${li.classList.value.find((name) => name.startsWith("fact-"))}: ${text(li).replace(/\s?–\s?/, "–")}`);
+    };
+    assert.deepEqual(facts("Zeta engineer"), ["fact-team: Engineering", "fact-place: London, UK or Lisbon, Portugal", "fact-type: Full-time"]);
+    assert.deepEqual(facts("Alpha engineer"), ["fact-team: Engineering", "fact-remote: Remote (Europe)"]);
+    assert.deepEqual(facts("Product designer"), [
+      "fact-team: Design",
+      "fact-place: London, UK",
+      "fact-type: Part-time, Contract",
+      "fact-pay: £40,000–£50,000 a year",
+    ]);
+    const posted = cards.find((c) => text(c.querySelector("a")) === "Product designer")?.querySelector(".role-posted time");
+    assert.equal(posted?.getAttribute("datetime"), "2026-03-01");
+    assert.equal(text(posted), "March 1, 2026");
   });
 
   it("writes a page per role with its facts, body, apply action and a way back", () => {

@@ -1,86 +1,229 @@
-// Progressive enhancement for the jobs index. Without JavaScript the facet
-// pages (/jobs/team/…/, /jobs/location/…/) do this job; with it, filters
-// combine instantly, live in the URL so a view can be shared, and search runs.
+// Progressive enhancement for the jobs index and the filter pages. Without
+// JavaScript the filter pages (/jobs/team/…/, /jobs/location/…/) do this job
+// and the form stays hidden (style.css: `scripting: none`). With it, filters,
+// search and sorting combine instantly and live in the URL's query string, so
+// a view can be shared, reloaded or come back to. Every word shown comes from
+// the page (plan/jobs-index.ts), none from here.
 
 const form = document.getElementById("role-filters");
-const cards = [...document.querySelectorAll(".openings .role-card")];
+const openings = document.querySelector(".openings");
 const count = document.getElementById("open-roles");
-const noMatch = document.querySelector(".no-match");
-const total = count?.textContent ?? "";
+if (form && openings && count) enhance(form, openings, count);
+postedWhen(document.querySelectorAll(".role-card time[datetime]"));
 
-function matches(card, filters) {
-  const { team, locations, types, remote } = card.dataset;
-  return (
-    (!filters.team || team === filters.team) &&
-    (!filters.location || locations.split(" ").includes(filters.location)) &&
-    (!filters.type || types.split(" ").includes(filters.type)) &&
-    (!filters.remote || remote === "true")
-  );
-}
+function enhance(form, openings, count) {
+  const cards = [...openings.querySelectorAll(".role-card")];
+  const home = new Map(cards.map((card) => [card, card.parentElement]));
+  const rank = new Map(cards.map((card, i) => [card, i]));
+  const noMatch = openings.querySelector(".no-match");
+  const sorted = document.createElement("ul");
+  sorted.className = "role-list sorted";
+  sorted.hidden = true;
+  noMatch.before(sorted);
+  const currencies = (openings.dataset.currencies ?? "").split(" ").filter(Boolean);
+  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+  const total = count.textContent;
+  const fields = form.elements;
+  const field = (name) => fields.namedItem(name) ?? undefined;
+  const names = ["q", "team", "location", "type", "remote", "salary", "sort"].filter(field);
+  const search = searcher(form.dataset.baseUrl ?? "/", field("q"));
+  let found; // Addresses the search term matches; undefined without a term.
+  let order = "";
 
-function currentFilters() {
-  return {
-    team: form.elements.team.value,
-    location: form.elements.location.value,
-    type: form.elements.type.value,
-    remote: form.elements.remote?.checked ?? false,
+  function readState() {
+    const state = {};
+    for (const name of names) {
+      const control = field(name);
+      state[name] = control.type === "checkbox" ? (control.checked ? "1" : "") : name === "q" ? control.value.trim() : control.value;
+    }
+    return state;
+  }
+
+  function writeState(query) {
+    for (const name of names) {
+      const control = field(name);
+      const value = query.get(name) ?? "";
+      if (control.type === "checkbox") control.checked = value === "1";
+      else if (control.tagName !== "SELECT" || [...control.options].some((option) => option.value === value)) control.value = value;
+    }
+  }
+
+  const matches = (card, state) =>
+    (!state.team || card.dataset.team === state.team) &&
+    (!state.location || card.dataset.locations.split(" ").includes(state.location)) &&
+    (!state.type || card.dataset.types.split(" ").includes(state.type)) &&
+    (!state.remote || card.dataset.remote === "true") &&
+    (!state.salary || card.dataset.currency !== undefined) &&
+    (!found || found.has(card.querySelector("a").pathname));
+
+  const compare = {
+    newest: (a, b) => b.dataset.posted.localeCompare(a.dataset.posted),
+    // Pay only within a currency; currencies in the page's order (most roles first), roles without pay last.
+    salary: (a, b) => {
+      const place = (card) => (card.dataset.currency === undefined ? Infinity : currencies.indexOf(card.dataset.currency) >>> 0);
+      return place(a) - place(b) || Number(b.dataset.pay ?? 0) - Number(a.dataset.pay ?? 0);
+    },
   };
-}
 
-function apply() {
-  const filters = currentFilters();
-  let shown = 0;
-  for (const card of cards) {
-    card.hidden = !matches(card, filters);
-    if (!card.hidden) shown++;
+  function arrange(sort) {
+    if (sort === order) return;
+    order = sort;
+    const by = compare[sort];
+    if (by) sorted.append(...[...cards].sort((a, b) => by(a, b) || rank.get(a) - rank.get(b)));
+    else for (const card of cards) home.get(card).append(card);
+    sorted.hidden = !by;
+    openings.classList.toggle("is-sorted", Boolean(by));
   }
-  for (const team of document.querySelectorAll(".openings .team")) {
-    team.hidden = !team.querySelector(".role-card:not([hidden])");
-  }
-  const filtered = filters.team || filters.location || filters.type || filters.remote;
-  count.textContent = !filtered ? total : shown === 1 ? "1 open role" : `${shown} open roles`;
-  noMatch.hidden = shown > 0;
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value === true ? "1" : value);
-  history.replaceState(null, "", query.size ? `?${query}` : location.pathname);
-}
 
-if (form && count && noMatch) {
-  const query = new URLSearchParams(location.search);
-  for (const name of ["team", "location", "type"]) {
-    const select = form.elements[name];
-    if (query.has(name) && [...select.options].some((option) => option.value === query.get(name))) select.value = query.get(name);
+  function show() {
+    const state = readState();
+    arrange(state.sort);
+    let shown = 0;
+    for (const card of cards) {
+      card.hidden = !matches(card, state);
+      if (!card.hidden) shown++;
+    }
+    for (const team of openings.querySelectorAll(".team")) team.hidden = !team.querySelector(".role-card:not([hidden])");
+    const narrowed = names.filter((name) => name !== "sort" && state[name]);
+    const label = count.dataset[`count${capital(plural.select(shown))}`] ?? count.dataset.countOther;
+    const text = narrowed.length === 0 ? total : label.replace("{n}", shown.toLocaleString(document.documentElement.lang || undefined));
+    if (count.textContent !== text) count.textContent = text;
+    noMatch.hidden = shown > 0;
+    const badge = form.querySelector(".finder-count");
+    const filters = narrowed.filter((name) => name !== "q").length;
+    if (badge) {
+      badge.textContent = filters ? String(filters) : "";
+      badge.hidden = !filters;
+    }
+    const query = new URLSearchParams();
+    for (const name of names) if (state[name]) query.set(name, state[name]);
+    const url = `${location.pathname}${query.size ? `?${query}` : ""}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
   }
-  if (form.elements.remote) form.elements.remote.checked = query.get("remote") === "1";
-  form.hidden = false;
-  form.addEventListener("change", apply);
+
+  // The search term narrows the roles the filters leave: Pagefind is asked
+  // with the same filters, so only matching roles' records are fetched.
+  // Filters apply at once; while a search runs the list says it is busy, and
+  // only the latest of several overlapping searches is shown.
+  let latest = 0;
+  async function update() {
+    const run = ++latest;
+    const state = readState();
+    if (!state.q) found = undefined;
+    show();
+    if (!state.q) return;
+    openings.setAttribute("aria-busy", "true");
+    const matched = await search(state.q, pagefindFilters(state)).catch(() => undefined);
+    if (run !== latest) return;
+    openings.removeAttribute("aria-busy");
+    found = matched;
+    show();
+  }
+
+  function pagefindFilters(state) {
+    const filters = {};
+    for (const name of ["team", "location", "type"]) {
+      const select = field(name);
+      if (select && state[name]) filters[name] = select.selectedOptions[0].text;
+    }
+    if (state.remote) filters.remote = field("remote").dataset.search;
+    return filters;
+  }
+
+  let typing;
+  form.addEventListener("input", (event) => {
+    if (event.target.name !== "q") return;
+    clearTimeout(typing);
+    typing = setTimeout(update, 150);
+  });
+  // The sort select sits above the list, outside the form (its `form` attribute joins it): its events do not bubble to the form.
+  const onChange = (event) => {
+    if (event.target.name !== "q") update();
+  };
+  form.addEventListener("change", onChange);
+  for (const control of fields) if (!form.contains(control)) control.addEventListener("change", onChange);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    apply();
-    count.setAttribute("tabindex", "-1");
-    count.focus();
+    clearTimeout(typing);
+    update().then(() => {
+      if (toggle?.getAttribute("aria-expanded") === "true") toggle.click();
+      count.setAttribute("tabindex", "-1");
+      count.focus();
+    });
   });
   noMatch.querySelector("a")?.addEventListener("click", (event) => {
     event.preventDefault();
+    const { sort } = readState();
     form.reset();
-    apply();
+    field("sort").value = sort;
+    update();
   });
-  apply();
+  const toggle = form.querySelector(".finder-toggle");
+  toggle?.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("is-open", open);
+  });
+  // The URL is the state: on load, and when the page comes back from the back-forward cache.
+  const restore = () => {
+    writeState(new URLSearchParams(location.search));
+    update();
+  };
+  window.addEventListener("pageshow", (event) => event.persisted && restore());
+  restore();
 }
 
-// Search, when the Pagefind index was built (`npm run build`; not in the dev
-// server). Results show each role's team and location from its page's
-// data-pagefind-meta.
-const search = document.getElementById("search");
-if (window.PagefindUI && search) {
-  new window.PagefindUI({
-    element: "#search",
-    baseUrl: search.dataset.baseUrl,
-    showSubResults: false,
-    showImages: false,
-    translations: { placeholder: "Title, skill, team or place" },
-  });
-  // The visible label, and the input's accessible name, exist only where search does.
-  document.getElementById("search-label").hidden = false;
-  search.querySelector("input")?.setAttribute("aria-labelledby", "search-label");
+/** A search over Pagefind's index, loaded on first use; resolves to the matching roles' paths. */
+function searcher(baseUrl, input) {
+  let loading;
+  const load = () => {
+    loading ??= import(`${baseUrl}pagefind/pagefind.js`).then(async (pagefind) => {
+      await pagefind.options({ baseUrl });
+      return pagefind;
+    });
+    return loading;
+  };
+  input?.addEventListener("focus", () => load().catch(() => {}), { once: true });
+  return async (term, filters) => {
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch {
+      // Built with --no-search, or the preview server: say so rather than show every role as a match.
+      input.disabled = true;
+      input.value = "";
+      input.placeholder = input.dataset.unavailable ?? input.placeholder;
+      return undefined;
+    }
+    const { results } = await pagefind.search(term, { filters });
+    const paths = new Set();
+    for (let start = 0; start < results.length; start += 50) {
+      for (const { url } of await Promise.all(results.slice(start, start + 50).map((result) => result.data()))) paths.add(new URL(url, location.href).pathname);
+    }
+    return paths;
+  };
+}
+
+/** "3 days ago" for a card's posting date, as the visitor's calendar counts it, in the card's language; the date stays as the tooltip. */
+function postedWhen(times) {
+  if (!times.length || !window.Intl?.RelativeTimeFormat) return;
+  const formats = new Map();
+  const wordsFor = (language) => {
+    if (!formats.has(language)) formats.set(language, new Intl.RelativeTimeFormat(language, { numeric: "auto" }));
+    return formats.get(language);
+  };
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  for (const time of times) {
+    const days = Math.round((today - Date.parse(`${time.dateTime}T00:00:00Z`)) / 86400000);
+    if (!(days >= 0)) continue;
+    const [amount, unit] =
+      days < 7 ? [days, "day"] : days < 30 ? [Math.floor(days / 7), "week"] : days < 365 ? [Math.floor(days / 30), "month"] : [Math.floor(days / 365), "year"];
+    time.title = time.textContent;
+    time.textContent = wordsFor(time.closest("[lang]")?.lang || undefined).format(-amount, unit);
+  }
+}
+
+function capital(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

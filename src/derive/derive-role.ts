@@ -1,3 +1,4 @@
+import { count } from "../count.ts";
 import type { ParsedPosting, Role } from "../model.ts";
 import { parseLocationText, parsePlace, readRegions } from "../parse/parse-location.ts";
 import { type Position, START } from "../problem.ts";
@@ -8,6 +9,7 @@ import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
 import { normaliseSitePath } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
+import { yearlyPay } from "./pay.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { slugify } from "./slug.ts";
 
@@ -61,10 +63,13 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     places: locations.map(parsePlace),
     remote,
     locationLabel: locationLabel(locations, remote),
+    placesLabel: placesLabel(locations),
+    remoteLabel: remote ? remoteLabel(remote) : undefined,
     language,
     employmentTypes,
     employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
     salaryLabel: job.salary ? salaryLabel(job.salary, language) : undefined,
+    pay: job.salary ? yearlyPay([job.salary]) : undefined,
     datePosted,
     datePostedLabel: formatCalendarDate(datePosted, language),
     validThrough: job.valid_through,
@@ -120,8 +125,18 @@ function placesAt(job: Job, locations: string[], locationAt: Position[]): Positi
 
 export function locationLabel(locations: string[], remote: Role["remote"]): string {
   const parts = [...locations];
-  if (remote) parts.push(remote.regions.length > 0 ? `Remote (${remote.regions.join(", ")})` : "Remote");
+  if (remote) parts.push(remoteLabel(remote));
   return parts.join(" or ");
+}
+
+function remoteLabel(remote: NonNullable<Role["remote"]>): string {
+  return remote.regions.length > 0 ? `Remote (${remote.regions.join(", ")})` : "Remote";
+}
+
+/** A card's places, short enough for one line: "London, UK or Lisbon, Portugal", "London, UK and 3 other places". */
+function placesLabel(locations: string[]): string {
+  const [first = "", ...others] = locations;
+  return others.length > 1 ? `${first} and ${count(others.length, "other place")}` : locations.join(" or ");
 }
 
 function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): string {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { employmentTypeLabel } from "../derive/derive-role.ts";
-import type { CareersSite, Role } from "../model.ts";
+import type { CareersSite, Facet, FacetGroups, Role } from "../model.ts";
 import { SearchIndexError } from "../problem.ts";
 
 // Full-text search with Pagefind, built from the derived roles rather than
@@ -27,9 +27,10 @@ export function startSearchIndex(site: CareersSite, outputDir: string): SearchIn
     if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
     // Many records in flight at once: Pagefind indexes one while the next is on its way, instead of waiting on each round trip.
     const language = site.config.language.toLowerCase();
+    const filters = filterValues(site.facets);
     for (let start = 0; start < site.openRoles.length; start += RECORDS_IN_FLIGHT) {
       const roles = site.openRoles.slice(start, start + RECORDS_IN_FLIGHT);
-      const results = await Promise.all(roles.map((role) => index.addCustomRecord(searchRecord(role, language))));
+      const results = await Promise.all(roles.map((role) => index.addCustomRecord(searchRecord(role, language, filters))));
       for (const [i, added] of results.entries()) {
         if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${roles[i]?.file}: ${added.errors.join("; ")}`);
       }
@@ -53,8 +54,25 @@ export function startSearchIndex(site: CareersSite, outputDir: string): SearchIn
   };
 }
 
+/**
+ * A record's filter values are the labels the filter form shows (facets.ts):
+ * `Engineering` for a role that wrote `engineering` too, so a search narrowed
+ * by the form's team finds every role the team's filter page lists.
+ */
+interface FilterValues {
+  team: Map<string, string>;
+  location: Map<string, string>;
+  type: Map<string, string>;
+  remote?: string;
+}
+
+function filterValues(facets: FacetGroups): FilterValues {
+  const labels = (group: Facet[]) => new Map(group.map((facet) => [facet.slug, facet.label]));
+  return { team: labels(facets.teams), location: labels(facets.locations), type: labels(facets.types), remote: facets.remote?.label };
+}
+
 /** What a seeker's search matches and shows: the words of the role's page, its facts, and its filters. */
-export function searchRecord(role: Role, language: string): pagefind.CustomRecord {
+function searchRecord(role: Role, language: string, values: FilterValues): pagefind.CustomRecord {
   const facts = [role.team, role.locationLabel, role.employmentTypeLabel, role.salaryLabel].filter(Boolean);
   const meta: Record<string, string> = { title: role.title };
   if (role.team) meta.team = role.team;
@@ -65,10 +83,10 @@ export function searchRecord(role: Role, language: string): pagefind.CustomRecor
     language,
     meta,
     filters: {
-      team: role.team ? [role.team] : [],
-      location: role.locations,
-      type: role.employmentTypes.map(employmentTypeLabel),
-      remote: role.remote ? ["Remote"] : [],
+      team: role.team ? [values.team.get(role.filters.team) ?? role.team] : [],
+      location: role.locations.map((place, i) => values.location.get(role.filters.locations[i] ?? "") ?? place),
+      type: role.employmentTypes.map((type, i) => values.type.get(role.filters.types[i] ?? "") ?? employmentTypeLabel(type)),
+      remote: role.remote && values.remote ? [values.remote] : [],
     },
   };
 }

@@ -4,6 +4,7 @@ import { type Problem, warning } from "../problem.ts";
 import { withPathPrefix } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { buildFacets } from "./facets.ts";
+import { jobsIndexView, payCurrencies, roleFinders } from "./jobs-index.ts";
 import { planSite } from "./plan-site.ts";
 
 // Step 5: the site as a whole — which roles are open, how the index groups
@@ -50,6 +51,9 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing: ParsedLa
       teams: groupByTeam(openRoles, facets.teams),
       facets,
       openRolesByTeam: Object.fromEntries(openRolesByTeam),
+      jobsIndex: jobsIndexView(config, landing),
+      payCurrencies: payCurrencies(openRoles),
+      finders: roleFinders(config, openRoles, facets),
       redirects,
       plan,
     },
