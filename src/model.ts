@@ -242,6 +242,8 @@ export interface CareersSite {
   today: CalendarDate;
   /** site.yaml's `logo`, when it is a file in the site folder: published at its `url`. */
   logo?: LogoFile;
+  /** Colours, favicon and header logo. */
+  theme: Theme;
   /** Every role that gets a page: open and closed (and drafts in the dev server). */
   roles: Role[];
   openRoles: Role[];
@@ -276,6 +278,32 @@ export interface LogoFile {
   /** Where it is published: `/assets/logo.svg`. */
   url: string;
   bytes: Uint8Array;
+  /** In pixels (for SVG, its proportions), when the file says. */
+  size?: { width: number; height: number };
+}
+
+/** The company's look (derive/theme.ts): what base.njk puts in every page's head and header. */
+export interface Theme {
+  /** CSS custom properties for each colour scheme. */
+  light: SchemeColours;
+  dark: SchemeColours;
+  /** `<meta name="theme-color">` for each scheme. */
+  themeColor: { light: string; dark: string };
+  /** The favicon; `generated` when it is Openings' letter on the accent (assets/favicon.svg). */
+  icon: { url: string; type: string; generated: boolean };
+  /** The header's logo, with the company's name as its text; none without `logo`. */
+  logo?: { url: string; alt: string; height: number; width?: number };
+}
+
+/** Colours made from `accent_color`, each readable where style.css uses it. */
+export interface SchemeColours {
+  /** Buttons' background. */
+  accent: string;
+  /** Text on buttons: white, or black when white would not reach 4.5:1. */
+  accentInk: string;
+  accentHover: string;
+  /** The accent as text (links, outlined buttons): at least 4.5:1 on the page and its panels. */
+  accentText: string;
 }
 
 /** A file the build writes, and who claims it. */

@@ -226,12 +226,11 @@ describe("the site plan", () => {
         .filter((file) => !left.includes(file))
         .map((file) => ({ outputPath: `${staging}/${file}` })),
     ];
-    checkWrittenAsPlanned(staging, site, eleventyWrote(), [".openings-build"]);
-    assert.throws(
-      () => checkWrittenAsPlanned(staging, site, eleventyWrote(["jobs/stray/index.html"]), [".openings-build"]),
-      /not planned: jobs\/stray\/index\.html/,
-    );
-    assert.throws(() => checkWrittenAsPlanned(staging, site, eleventyWrote([], ["feed.json"]), [".openings-build"]), /planned but not written: feed\.json/);
+    // Written beside Eleventy's files: the favicon Openings draws (pipeline/brand-files.ts), and the build's marker.
+    const ours = ["assets/favicon.svg", ".openings-build"];
+    checkWrittenAsPlanned(staging, site, eleventyWrote(), ours);
+    assert.throws(() => checkWrittenAsPlanned(staging, site, eleventyWrote(["jobs/stray/index.html"]), ours), /not planned: jobs\/stray\/index\.html/);
+    assert.throws(() => checkWrittenAsPlanned(staging, site, eleventyWrote([], ["feed.json"]), ours), /planned but not written: feed\.json/);
     assert.throws(() => checkWrittenAsPlanned(staging, site, "something else", []), /unexpected shape/);
   });
 });

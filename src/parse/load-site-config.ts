@@ -4,6 +4,7 @@ import type { LogoFile } from "../model.ts";
 import { error, type Problem, START } from "../problem.ts";
 import { readSource } from "../read/read-file.ts";
 import { SITE_FILE, type SiteConfig, siteSchema, siteShape } from "../schema/site-schema.ts";
+import { accentProblems } from "./accent-check.ts";
 import { parseYamlMapping } from "./parse-yaml.ts";
 import { readLogo } from "./read-logo.ts";
 import { validate } from "./validate.ts";
@@ -28,5 +29,6 @@ export function loadSiteConfig(siteDir: string): { config?: SiteConfig; logo?: L
   if (!mapping) return { problems: [...read.problems, ...problems] };
   const result = validate(siteSchema, mapping, SITE_FILE, Object.keys(siteShape));
   const logo = result.value?.logo ? readLogo(siteDir, result.value.logo, mapping.locate(["logo"])) : { problems: [] };
-  return { config: result.value, logo: logo.logo, problems: [...read.problems, ...problems, ...result.problems, ...logo.problems] };
+  const accent = result.value ? accentProblems(result.value, mapping, read.file.text) : [];
+  return { config: result.value, logo: logo.logo, problems: [...read.problems, ...problems, ...result.problems, ...logo.problems, ...accent] };
 }

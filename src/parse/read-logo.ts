@@ -6,6 +6,7 @@ import { isWithin, OPEN_FLAGS, realSiteDir } from "../read/follow-link.ts";
 import { errorCode } from "../read/read-problems.ts";
 import { LOGO_TYPE_NAMES, type LogoType, type SiteLogo } from "../schema/site-logo.ts";
 import { SITE_FILE } from "../schema/site-schema.ts";
+import { imageSize } from "./image-size.ts";
 
 // site.yaml's `logo`, read once as the build's copy of it and checked like any
 // input from the site folder: a file (not a folder, pipe or link out of the
@@ -59,7 +60,7 @@ export function readLogo(siteDir: string, logo: SiteLogo, at: Position): { logo?
       : "export the logo again as SVG or PNG";
     return fail(`\`${file}\` is named as ${withArticle(type)} file but ${what}`, hint);
   }
-  return { logo: { file, type, url: logo.url, bytes: new Uint8Array(bytes) }, problems: [] };
+  return { logo: { file, type, url: logo.url, bytes: new Uint8Array(bytes), size: imageSize(type, bytes) }, problems: [] };
 }
 
 /** What kind of image `bytes` are, by their first bytes (or, for SVG, the first element). */

@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import { deriveRole } from "../derive/derive-role.ts";
 import { placesWithoutCountry } from "../derive/json-ld.ts";
 import { slugify } from "../derive/slug.ts";
+import { siteTheme } from "../derive/theme.ts";
 import type { BuildContext, CareersSite, ParsedPosting, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { loadSiteConfig } from "../parse/load-site-config.ts";
@@ -48,7 +49,7 @@ export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");
   const { postings, reparsed, modified } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
   const derived = deriveSite(context, config, listing.landingPage, postings, modified, problems);
-  return { ...derived, site: derived.site && { ...derived.site, logo }, reparsed };
+  return { ...derived, site: derived.site && { ...derived.site, logo, theme: siteTheme(derived.site.config, logo) }, reparsed };
 }
 
 function deriveSite(
@@ -58,7 +59,7 @@ function deriveSite(
   postings: ParsedPosting[],
   modified: Map<string, Date>,
   problems: Problem[],
-): Omit<LoadResult, "reparsed"> {
+): Omit<LoadResult, "reparsed" | "site"> & { site?: Omit<CareersSite, "theme"> } {
   const { siteDir } = context;
   const landingResult = landingPage ? parseLanding(siteDir, landingPage) : undefined;
   // Loops, not push(...many): spreading 100,000-odd values into a call overflows the stack.

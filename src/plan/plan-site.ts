@@ -1,3 +1,4 @@
+import { siteIcon } from "../derive/theme.ts";
 import type { Facet, FacetGroups, FeedLink, ParsedLanding, PlannedFile, Redirect, Role, SitePlan } from "../model.ts";
 import { error, type Position, type Problem, START, warning } from "../problem.ts";
 import { outputFileFor, sitePathProblem, sitePathWarning } from "../schema/site-path.ts";
@@ -25,6 +26,7 @@ const OPENINGS_FILES: readonly [url: string, what: string][] = [
 ];
 const ASSETS = "the style sheets and scripts";
 const LOGO = "the logo";
+const FAVICON = "the favicon";
 const SEARCH_INDEX = "the search index";
 
 const OPENINGS = { file: "", at: START };
@@ -47,11 +49,14 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
   // Openings' own files and folders first: they are never anyone else's.
   const searchIndex: PlannedFile = { url: "/pagefind/", path: "pagefind/", what: SEARCH_INDEX, by: OPENINGS, reserved: true };
   planner.reserveFolder(searchIndex);
-  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO]);
+  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO, FAVICON]);
   for (const name of assets) claim(`/assets/${name}`, ASSETS, OPENINGS, true, OWN);
   for (const [url, what] of OPENINGS_FILES) claim(url, what, OPENINGS, true, OWN);
   // site.yaml's logo, copied from the site folder (parse/read-logo.ts); a logo on the web stays there.
   if (config.logo?.file) claim(config.logo.url, LOGO, OPENINGS, true, OWN);
+  // The favicon is the logo when browsers can show it as one; otherwise Openings draws one.
+  const icon = siteIcon(config);
+  if (icon.generated) claim(icon.url, FAVICON, OPENINGS, true, OWN);
   claim(config.jobs_path, "the jobs index", { file: landing?.file ?? "site.yaml", at: START }, true, OWN);
   for (const facet of facets.all) {
     const madeFrom = facet.kind === "remote" ? undefined : `the ${facet.kind} \`${short(facet.label)}\``;

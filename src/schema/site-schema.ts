@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applyParams } from "./apply-params.ts";
+import { colour } from "./colour.ts";
 import { applyTarget, expected, found, languageCode } from "./job-schema.ts";
 import { siteLogo } from "./site-logo.ts";
 import { sitePathProblem } from "./site-path.ts";
@@ -33,6 +34,7 @@ export const siteShape = {
   language: languageCode.default("en").describe("The language of the postings, as a code like en or de-CH."),
   path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
   logo: siteLogo.optional().describe("The company's logo: an SVG, PNG, WebP or JPEG file in the site folder (like brand/logo.svg), or an https address."),
+  accent_color: colour.optional().describe('The brand colour of buttons and links, like "#0b5cad" (quoted) or rgb(11, 92, 173).'),
   homepage: z
     .string(expected("the company's website, like https://www.example.com"))
     .transform((raw, ctx) => {
