@@ -57,6 +57,10 @@ export interface ParsedPosting {
   /** Where `team` and each `location` item are, for warnings about filters. */
   teamAt: Position;
   locationAt: Position[];
+  /** Where each `remote` item is (one for `remote: true`), for pay transparency warnings. */
+  remoteAt: Position[];
+  /** `benefits`, rendered like the body. */
+  benefitsHtml?: string;
   problems: Problem[];
 }
 
@@ -103,7 +107,14 @@ export interface Role {
   language: string;
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
+  /** One line for all of the pay: the one range, or the span of several (derive/salary-summary.ts). */
   salaryLabel?: string;
+  /** Every pay range as the page shows it: "$150,000–$180,000 a year", and the place it is for, if it names one. */
+  salaries: { label: string; place?: string }[];
+  /** `salary_note`, shown with the ranges. */
+  salaryNote?: string;
+  /** `benefits`, rendered like the body; its own section on the page. */
+  benefitsHtml?: string;
   /** Pay as a year's pay, for sorting by salary within one currency (derive/pay.ts). */
   pay?: { currency: string; yearly: number };
   /** `date_posted`, else Jekyll's `date`, else the day the file was first committed, else the build date. */

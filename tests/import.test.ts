@@ -372,7 +372,7 @@ describe("what import writes, check accepts (property)", () => {
 });
 
 describe("import --from a job board (issue 14)", () => {
-  it("writes one posting per Greenhouse job: department, places, remote region, pay, dates, apply link, decoded description", () => {
+  it("writes one posting per Greenhouse job: department, places, remote region, pay (several ranges as a list), dates, apply link, decoded description", () => {
     const site = makeSite({ "site.yaml": NO_APPLY_SITE });
     const result = runCli(["import", "--from", "greenhouse", "--site", site, join(FIXTURES, "greenhouse.json")]);
     assert.equal(result.code, 0, result.stderr);
@@ -395,7 +395,13 @@ describe("import --from a job board (issue 14)", () => {
     assert.match(field, /^remote: \["EMEA"\]/m);
     assert.match(field, /^# location: /m);
     assert.match(field, /\n---\n\nTravel to ports, fix drones, write down what broke\.\n\n\*A driving licence helps\.\*\n$/);
-    assert.match(read(site, "jobs/firmware-engineer-2.md"), /^location: \["Austin, TX"\]$/m);
+    const austin = read(site, "jobs/firmware-engineer-2.md");
+    assert.match(austin, /^location: \["Austin, TX"\]$/m);
+    assert.match(
+      austin,
+      /^salary: {3}# .*\n {2}- \{ min: 95000, max: 120000, currency: USD, per: YEAR, location: "Austin, TX" \}\n {2}- \{ min: 88000, max: 110000, currency: USD, per: YEAR, location: Elsewhere in Texas \}$/m,
+      "several pay ranges are a list, each with its title as its place",
+    );
     const checked = check(site);
     assert.equal(checked.code, 0, checked.stderr);
     assert.match(checked.stdout, /^3 postings checked: 0 errors/m);
@@ -454,7 +460,7 @@ describe("import --from a job board (issue 14)", () => {
     assert.equal(check(site).code, 0);
   });
 
-  it("reads Ashby's board: skips unlisted jobs, keeps every pay tier, maps employment types", () => {
+  it("reads Ashby's board: skips unlisted jobs, keeps every pay tier as a range of `salary`, maps employment types", () => {
     const site = makeSite({});
     const result = runCli(["import", "--from", "ashby", "--site", site, join(FIXTURES, "ashby.json")]);
     assert.equal(result.code, 0, result.stderr);
@@ -465,9 +471,11 @@ describe("import --from a job board (issue 14)", () => {
     assert.match(steward, /^location: \["Lisbon, Portugal"\]$/m);
     assert.match(steward, /^remote: \["Europe"\]/m);
     assert.match(steward, /^employment_type: full-time {3}#/m);
-    assert.match(steward, /^salary: \{ min: 60000, max: 72000, currency: EUR, per: YEAR \}/m);
-    assert.match(steward, /^# pay range \(Portugal\): \{ min: 60000, max: 66000, currency: EUR, per: YEAR \}$/m);
-    assert.match(steward, /^# pay range \(Rest of Europe\): \{ min: 64000, max: 72000, currency: EUR, per: YEAR \}$/m);
+    assert.match(
+      steward,
+      /^salary: {3}# .*\n {2}- \{ min: 60000, max: 66000, currency: EUR, per: YEAR, location: Portugal \}\n {2}- \{ min: 64000, max: 72000, currency: EUR, per: YEAR, location: Rest of Europe \}$/m,
+      "each pay tier a range of the list, its title as its place",
+    );
     assert.match(steward, /\n### You will\n\n- Catalogue scans\n- Fix the metadata nobody else wants to\n$/);
     assert.match(read(site, "jobs/summer-intern-conservation.md"), /^employment_type: internship {3}#/m);
     assert.equal(check(site).code, 0);

@@ -25,7 +25,7 @@ describe("the Job schema", () => {
     assert.deepEqual(job?.employment_type, ["FULL_TIME", "INTERN", "CONTRACTOR"]);
     assert.equal(job?.date_posted, "2026-03-01");
     assert.equal(job?.valid_through, "2026-04-01");
-    assert.deepEqual(job?.salary, { min: 50000, max: 60000, currency: "GBP", per: "YEAR" });
+    assert.deepEqual(job?.salary, [{ min: 50000, max: 60000, currency: "GBP", per: "YEAR" }], "one range reads as a list of one, like `location`");
     assert.deepEqual(job?.redirect_from, ["/old/designer/"]);
   });
 

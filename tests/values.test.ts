@@ -20,7 +20,7 @@ describe("salary.currency is an ISO 4217 code", () => {
     for (const [written, code] of codes) {
       const { job, problems } = salary(written);
       assert.deepEqual(problems, [], written);
-      assert.equal(job?.salary?.currency, code);
+      assert.equal(job?.salary?.[0]?.currency, code);
     }
   });
 
@@ -43,7 +43,7 @@ describe("salary.currency is an ISO 4217 code", () => {
     ];
     for (const [written, code] of signs) {
       const { job, problems } = salary(`'${written}'`);
-      assert.equal(job?.salary?.currency, code, written);
+      assert.equal(job?.salary?.[0]?.currency, code, written);
       assert.deepEqual(
         problems.map((p) => [p.code, p.severity, p.line, p.column, p.message, p.hint]),
         [["currency-symbol", "warning", 5, 13, `salary.currency: \`${written}\` is read as ${code}`, `write \`currency: ${code}\`, the ISO 4217 code`]],
@@ -53,7 +53,7 @@ describe("salary.currency is an ISO 4217 code", () => {
 
   it("reads a currency's English name as its code, with a warning", () => {
     const { job, problems } = salary("Euro");
-    assert.equal(job?.salary?.currency, "EUR");
+    assert.equal(job?.salary?.[0]?.currency, "EUR");
     assert.deepEqual(
       problems.map((p) => [p.code, p.severity, p.message]),
       [["currency-name", "warning", "salary.currency: `Euro` is read as EUR"]],

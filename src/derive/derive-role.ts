@@ -4,12 +4,13 @@ import { parseLocationText, parsePlace, readRegions } from "../parse/parse-locat
 import { type Position, START } from "../problem.ts";
 import { type ApplyParams, withApplyParams } from "../schema/apply-params.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
-import type { EmploymentType, Job, SalaryPeriod } from "../schema/job-schema.ts";
+import type { EmploymentType, Job, SalaryPeriod, SalaryRange } from "../schema/job-schema.ts";
 import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
 import { normaliseSitePath } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
 import { yearlyPay } from "./pay.ts";
+import { salarySummary } from "./salary-summary.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { slugify } from "./slug.ts";
 
@@ -18,7 +19,7 @@ import { slugify } from "./slug.ts";
 
 export type RoleInput = Pick<
   ParsedPosting,
-  "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt" | "teamAt" | "locationAt"
+  "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt" | "teamAt" | "locationAt" | "benefitsHtml"
 > & {
   job: Job;
   slug: string;
@@ -68,8 +69,11 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     language,
     employmentTypes,
     employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
-    salaryLabel: job.salary ? salaryLabel(job.salary, language) : undefined,
-    pay: job.salary ? yearlyPay([job.salary]) : undefined,
+    salaryLabel: salaryLabelOf(job.salary ?? [], language),
+    salaries: (job.salary ?? []).map((range) => ({ label: salaryLabel(range, language), ...(range.location ? { place: range.location } : {}) })),
+    salaryNote: job.salary_note,
+    benefitsHtml: input.benefitsHtml,
+    pay: job.salary ? yearlyPay(job.salary) : undefined,
     datePosted,
     datePostedLabel: formatCalendarDate(datePosted, language),
     validThrough: job.valid_through,
@@ -139,7 +143,13 @@ function placesLabel(locations: string[]): string {
   return others.length > 1 ? `${first} and ${count(others.length, "other place")}` : locations.join(" or ");
 }
 
-function salaryLabel(salary: NonNullable<Job["salary"]>, language: string): string {
+/** One line for all of a role's pay ranges: see salary-summary.ts. */
+function salaryLabelOf(ranges: readonly SalaryRange[], language: string): string | undefined {
+  const summary = salarySummary(ranges);
+  return summary ? salaryLabel(summary, language) : undefined;
+}
+
+function salaryLabel(salary: SalaryRange, language: string): string {
   const money = moneyFormat(language, salary.currency);
   const amounts =
     salary.min !== undefined && salary.max !== undefined && salary.min !== salary.max

@@ -2,6 +2,8 @@ import type { Place, Role } from "../model.ts";
 import { countryCode, isTimeZoneRange } from "../parse/parse-location.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { endOfDay } from "../schema/time-zone.ts";
+import { plainText } from "./plain-text.ts";
+import { salarySummary } from "./salary-summary.ts";
 import { logoUrl } from "./site-url.ts";
 
 // schema.org JobPosting for Google for Jobs, built only from what the page
@@ -35,6 +37,7 @@ export function whyNoJobPosting(role: Pick<Role, "html" | "locations" | "places"
  */
 export function jobPostingJsonLd(role: Role, site: SiteConfig): string {
   const description = role.html.trim();
+  const salary = salarySummary(role.job.salary ?? []);
   const posting: Record<string, unknown> = {
     "@context": "https://schema.org/",
     "@type": "JobPosting",
@@ -53,13 +56,15 @@ export function jobPostingJsonLd(role: Role, site: SiteConfig): string {
     jobLocation: nonEmpty(role.places.filter((where) => where.country).map(place)),
     jobLocationType: role.remote ? "TELECOMMUTE" : undefined,
     applicantLocationRequirements: role.remote ? nonEmpty(applicantRegions(role.remote.regions).map(region)) : undefined,
-    baseSalary: role.job.salary
+    // Google reads one MonetaryAmount: with several ranges, their span, else the first (salary-summary.ts says why).
+    baseSalary: salary
       ? {
           "@type": "MonetaryAmount",
-          currency: role.job.salary.currency,
-          value: { "@type": "QuantitativeValue", minValue: role.job.salary.min, maxValue: role.job.salary.max, unitText: role.job.salary.per },
+          currency: salary.currency,
+          value: { "@type": "QuantitativeValue", minValue: salary.min, maxValue: salary.max, unitText: salary.per },
         }
       : undefined,
+    jobBenefits: role.benefitsHtml ? plainText(role.benefitsHtml) : undefined,
   };
   return scriptSafeJson(posting);
 }

@@ -11,10 +11,12 @@ export interface Salary {
   max?: number;
   currency: string;
   per: string;
+  /** The place this range is for, in a list of them. */
+  location?: string;
 }
 
 export interface Draft {
-  /** Values of keys Openings reads, as they will be written: `location` a list, `salary` a Salary. */
+  /** Values of keys Openings reads, as they will be written: `location` a list, `salary` a Salary or a list of them. */
   fields: Record<string, unknown>;
   /** A key written in place of another key of the source: `team` ← `department`. */
   renamedFrom?: Record<string, string>;
@@ -22,7 +24,7 @@ export interface Draft {
   unreadable?: Record<string, { value: unknown; why: string }>;
   /** Keys Openings does not read, kept as they were. */
   extra?: Record<string, unknown>;
-  /** Comment lines written after the keys, like a second pay range. */
+  /** Comment lines written after the keys, like what to check in `salary`. */
   notes?: string[];
   /** A comment for the `ats_id` line. */
   atsNote?: string;
@@ -65,7 +67,15 @@ const GUIDE: readonly KeyGuide[] = [
   { key: "date_posted", example: "2026-11-20", why: "the day the role was posted", written: "" },
   { key: "valid_through", example: "2027-01-31", why: "the last day to apply; the role closes by itself after it" },
   { key: "salary", example: "{ min: 50000, max: 65000, currency: GBP, per: YEAR }", why: "per: HOUR, DAY, WEEK, MONTH or YEAR" },
+  { key: "salary_note", example: "Plus a yearly bonus of up to 10%.", why: "a sentence shown with the pay" },
+  {
+    key: "benefits",
+    example: "Private health cover, 28 days of holiday and a 6% pension.",
+    why: "Markdown; for a list, write `benefits: |` and indent the `- ` lines below it",
+  },
   { key: "apply", example: "https://apply.example.com/roles/123", why: "a web address or an e-mail address; the site's when absent", todo: true },
+  { key: "language", example: "de", why: "the posting's language when it is not the site's: its page's labels, dates and amounts" },
+  { key: "translation_of", example: "senior-data-engineer", why: "this posting translates another: that posting's file name, without .md" },
   { key: "closed", example: "true", why: "the role stays online, marked closed" },
   { key: "draft", example: "true", why: "only the preview server (npm start) shows it" },
   { key: "permalink", example: "/jobs/some-other-address/", why: "by default the address comes from the file name" },
@@ -133,6 +143,10 @@ export function postingText(draft: Draft, original?: OriginalFrontMatter): Posti
 function keyLine(key: string, value: unknown, renamedFrom: string | undefined): string {
   const guide = GUIDE.find((candidate) => candidate.key === key);
   const comment = renamedFrom ? `was \`${renamedFrom}\`` : guide?.key === "title" ? "" : (guide?.written ?? guide?.why ?? "");
+  // Pay ranges one per line, each with its place: `salary:` and then `  - { min: …, location: … }`.
+  if (key === "salary" && Array.isArray(value) && value.every(isSalary)) {
+    return [`${key}:${comment ? `   # ${comment}` : ""}`, ...value.map((range) => `  - ${salaryText(range)}`)].join("\n");
+  }
   const text =
     key === "location" || (key === "remote" && Array.isArray(value))
       ? jsonList([value].flat())
@@ -160,10 +174,17 @@ function flowText(value: unknown): string {
   return dump(value, { flowLevel: 0, lineWidth: -1 }).trim();
 }
 
-/** A salary as one line of YAML, `{ min: 50000, max: 65000, currency: GBP, per: YEAR }`. */
+/** A salary as one line of YAML, `{ min: 50000, max: 65000, currency: GBP, per: YEAR }`, with `location: …` when it has one. */
 export function salaryText(salary: Salary): string {
-  const parts = (["min", "max", "currency", "per"] as const).filter((part) => salary[part] !== undefined).map((part) => `${part}: ${salary[part]}`);
+  const parts = (["min", "max", "currency", "per", "location"] as const)
+    .filter((part) => salary[part] !== undefined)
+    .map((part) => `${part}: ${part === "location" ? flowMappingText(String(salary[part])) : salary[part]}`);
   return `{ ${parts.join(", ")} }`;
+}
+
+/** Text inside `{ … }`, where a comma would end it: `"New York, NY"` quoted, `Portugal` plain. */
+function flowMappingText(value: string): string {
+  return /[,[\]{}]/.test(value) ? JSON.stringify(value) : yamlText(value);
 }
 
 // Words YAML reads as something other than text: numbers, booleans, nulls, dates.

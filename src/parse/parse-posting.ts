@@ -36,6 +36,7 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     navLabelAt: START,
     teamAt: START,
     locationAt: [],
+    remoteAt: [],
     problems: split.problems,
   };
   const { file, frontMatter, problems } = split;
@@ -45,9 +46,12 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
   // Loops, not push(...many): thousands of unknown keys must not overflow the stack.
   for (const problem of validationProblems) problems.push(problem);
   for (const problem of splitPlaces(file.path, frontMatter, job?.location)) problems.push(problem);
+  for (const problem of splitSalaryPlaces(file.path, frontMatter)) problems.push(problem);
   const heading = takeLeadingHeading(frontMatter.body, job?.title);
   const headingLines = frontMatter.body.slice(0, frontMatter.body.length - heading.markdown.length).split("\n").length - 1;
   const body = renderBody(file, heading.markdown, frontMatter.bodyLine + headingLines, problems, { subHeadings: true });
+  // Benefits are Markdown too, checked and made safe the same way; their links are checked with the body's.
+  const benefits = job?.benefits ? renderBody(file, job.benefits, frontMatter.locate(["benefits"]).line, problems, { subHeadings: true }) : undefined;
   const redirectFromAt = (job?.redirect_from ?? []).map((_, i) =>
     frontMatter.locate(Array.isArray(frontMatter.data.redirect_from) ? ["redirect_from", i] : ["redirect_from"]),
   );
@@ -55,12 +59,17 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     ...parsed,
     job,
     ...body,
+    links: benefits ? [...body.links, ...benefits.links] : body.links,
+    benefitsHtml: benefits?.html,
     headingLocation: heading.location,
     urlAt: frontMatter.locate(["permalink"]),
     redirectFromAt,
     navLabelAt: frontMatter.locate(["shortened-link"]),
     teamAt: frontMatter.locate(["team"]),
     locationAt: (job?.location ?? []).map((_, i) => frontMatter.locate(Array.isArray(frontMatter.data.location) ? ["location", i] : ["location"])),
+    remoteAt: (Array.isArray(job?.remote) ? job.remote : job?.remote ? [true] : []).map((_, i) =>
+      frontMatter.locate(Array.isArray(frontMatter.data.remote) ? ["remote", i] : ["remote"]),
+    ),
   };
 }
 
@@ -104,6 +113,32 @@ function splitPlaces(file: string, frontMatter: FrontMatter, places: string[] | 
         frontMatter.locate(["location", i - 1]),
         `\`${before}\` and \`${place}\` are read as two places`,
         `quote a place that contains a comma: [${meant}]`,
+      ),
+    ];
+  });
+}
+
+/**
+ * `- { min: 1, …, location: Lisbon, Portugal }` is YAML for the place
+ * "Lisbon" and an empty key `Portugal`, which would go unnoticed (an empty
+ * value is "not given"): say so.
+ */
+function splitSalaryPlaces(file: string, frontMatter: FrontMatter): Problem[] {
+  const salary = frontMatter.data.salary;
+  const ranges = Array.isArray(salary) ? salary.map((range, i) => ({ range, path: ["salary", i] })) : [{ range: salary, path: ["salary"] }];
+  return ranges.flatMap(({ range, path }) => {
+    if (!range || typeof range !== "object" || typeof (range as Record<string, unknown>).location !== "string") return [];
+    const { location, ...rest } = range as Record<string, unknown>;
+    const cut = Object.keys(rest).filter((key) => rest[key] === null && !["min", "max", "currency", "per"].includes(key));
+    if (cut.length === 0) return [];
+    const meant = [location, ...cut].join(", ");
+    return [
+      warning(
+        "split-salary-place",
+        file,
+        frontMatter.locate([...path, cut[0] ?? ""], "key"),
+        `\`${location}\` is read as the range's place, and ${cut.map((key) => `\`${key}\``).join(", ")} as an empty key`,
+        `quote a place that contains a comma: \`location: "${meant}"\``,
       ),
     ];
   });

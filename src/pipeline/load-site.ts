@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { deriveRole } from "../derive/derive-role.ts";
 import { placesWithoutCountry } from "../derive/json-ld.ts";
+import { payTransparencyProblems } from "../derive/pay-transparency.ts";
 import { slugify } from "../derive/slug.ts";
 import { siteTheme } from "../derive/theme.ts";
 import type { BuildContext, CareersSite, ParsedPosting, Role, SiteConfig } from "../model.ts";
@@ -118,6 +119,7 @@ function deriveSite(
         );
       }
     }
+    for (const problem of payTransparencyProblems(role, posting, config.pay_transparency, today)) problems.push(problem);
     // Drafts are checked like any posting, but only the dev server builds them.
     if (role.draft && !context.includeDrafts) continue;
     roles.push(role);

@@ -1,4 +1,5 @@
 import { absoluteUrl } from "../derive/derive-role.ts";
+import { salarySummary } from "../derive/salary-summary.ts";
 import type { CareersSite, Role } from "../model.ts";
 import type { CalendarDate } from "../schema/calendar-date.ts";
 import type { SalaryPeriod } from "../schema/job-schema.ts";
@@ -130,7 +131,8 @@ function feedOf(config: SiteConfig, today: CalendarDate, title: string, pagePath
 }
 
 export function jobListing(role: Role): JobListing {
-  const salary = role.job.salary;
+  // One range, as before lists of them: with several, their span (salary-summary.ts).
+  const salary = salarySummary(role.job.salary ?? []);
   return {
     title: role.title,
     url: role.absoluteUrl,

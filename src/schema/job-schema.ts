@@ -99,18 +99,14 @@ const calendarDate = (key: string) =>
     return z.NEVER;
   });
 
-/** ISO 4217, read by currency.ts; only at `salary.currency`, where its notes point. */
-const currencyCode = z.string(expected("a three-letter currency code like GBP, EUR or USD")).transform((raw, ctx) => {
+/**
+ * ISO 4217, read by currency.ts. A sign or a name read as a code (`£`) is
+ * rewritten by the salary, which knows which range of a list it is in, so its
+ * warning points at that range (see salarySchema).
+ */
+const currencyCode = z.string(expected("a three-letter currency code like GBP, EUR or USD")).superRefine((raw, ctx) => {
   const reading = readCurrency(raw);
-  if ("code" in reading) {
-    if (reading.rewritten) {
-      const hint = `write \`currency: ${reading.code}\`, the ISO 4217 code`;
-      addNote({ path: ["salary", "currency"], code: `currency-${reading.rewritten}`, message: `\`${raw.trim()}\` is read as ${reading.code}`, hint });
-    }
-    return reading.code;
-  }
-  ctx.addIssue({ code: "custom", input: raw, message: reading.message, params: { code: reading.problem, hint: reading.hint } });
-  return z.NEVER;
+  if (!("code" in reading)) ctx.addIssue({ code: "custom", input: raw, message: reading.message, params: { code: reading.problem, hint: reading.hint } });
 });
 
 /** A BCP 47 language code, as site.yaml's `language` and a posting's own. */
@@ -183,13 +179,17 @@ export const applyTarget = z.string(expected("a web address or an e-mail address
 
 const money = z.number(expected("a number, like 65000")).nonnegative({ error: "expected a number of at least 0" });
 
-export const salarySchema = z
+/** One pay range; in a list of them, each may name the place it is for. */
+export const salaryRangeSchema = z
   .strictObject(
     {
       min: money.optional().describe("Lowest pay for the role."),
       max: money.optional().describe("Highest pay for the role."),
       currency: currencyCode.describe("ISO 4217 code: GBP, EUR, USD…"),
       per: friendlyEnum(SALARY_PERIODS, SALARY_PERIOD_ALIASES).describe(`The period the amounts are paid for: ${SALARY_PERIODS.join(", ")}.`),
+      location: text("a place like `New York, NY`")
+        .optional()
+        .describe("The place this range is for, when pay differs by place: `New York, NY`. Without it, the range applies everywhere."),
     },
     expected("a salary: `min`, `max`, `currency` and `per` on indented lines"),
   )
@@ -205,6 +205,32 @@ export const salarySchema = z
       });
     }
   });
+export type SalaryRange = z.output<typeof salaryRangeSchema>;
+
+/** The currency as its ISO 4217 code, with a warning at `path` when it was written as a sign or a name. */
+function withCurrencyCode(range: SalaryRange, path: readonly (string | number)[]): SalaryRange {
+  const reading = readCurrency(range.currency);
+  if (!("code" in reading)) return range; // Refused by currencyCode already.
+  if (reading.rewritten) {
+    const hint = `write \`currency: ${reading.code}\`, the ISO 4217 code`;
+    addNote({ path: [...path, "currency"], code: `currency-${reading.rewritten}`, message: `\`${range.currency.trim()}\` is read as ${reading.code}`, hint });
+  }
+  return { ...range, currency: reading.code };
+}
+
+/**
+ * Pay: one range, or a list of them (one per place, say). Always a list
+ * once read, like `location`, so nothing downstream asks which form it was.
+ */
+export const salarySchema = z
+  .union(
+    [
+      salaryRangeSchema.transform((range) => [withCurrencyCode(range, ["salary"])]),
+      z.array(salaryRangeSchema, expected("a list of pay ranges")).transform((ranges) => ranges.map((range, i) => withCurrencyCode(range, ["salary", i]))),
+    ],
+    expected("a salary: `min`, `max`, `currency` and `per` on indented lines, or a list of them"),
+  )
+  .describe("Pay for the role: `min`, `max`, `currency` and `per`; or a list of such ranges, each with the `location` it is for.");
 
 /** Keys that name the posting. Everything else a file says is "unknown" and warned about. */
 export const jobShape = {
@@ -221,7 +247,9 @@ export const jobShape = {
     .describe(`${EMPLOYMENT_TYPES.join(", ")}, or one of them written the friendly way (full-time, internship), or a list.`),
   date_posted: calendarDate("date_posted").optional().describe("The day the role was posted, like 2026-03-01."),
   valid_through: calendarDate("valid_through").optional().describe("The last day applications are accepted; after it the role closes by itself."),
-  salary: salarySchema.optional().describe("Pay for the role: `min`, `max`, `currency` and `per`."),
+  salary: salarySchema.optional(),
+  salary_note: text().optional().describe("A sentence about pay that the ranges cannot say, shown with them: bonus, equity, how the range is set."),
+  benefits: text().optional().describe("The benefits the role comes with, in Markdown: shown on the page in their own section, and told to Google for Jobs."),
   apply: applyTarget.optional().describe("Where to apply: a web address or an e-mail address. The site's `apply` when absent."),
   direct_apply: flag("direct_apply")
     .optional()

@@ -136,6 +136,16 @@ export const KEY_MEANINGS: readonly KeyMeaning[] = [
       "currency",
     ],
   },
+  {
+    key: "salary_note",
+    what: "a sentence about pay shown with the ranges",
+    from: ["pay_note", "salary_notes", "compensation_note", "compensation_details", "pay_details", "salary_details", "pay_transparency_note"],
+  },
+  {
+    key: "benefits",
+    what: "what the role comes with besides pay, in Markdown",
+    from: ["perks", "perks_and_benefits", "benefits_and_perks", "job_benefits", "what_we_offer", "we_offer", "rewards"],
+  },
   { key: "closed", what: "`true` once the role takes no more applications", from: ["filled", "archived", "expired", "is_closed"] },
   { key: "draft", what: "`true` to keep the role to the preview server", from: ["unpublished", "wip"] },
   { key: "redirect_from", what: "the page's old addresses", from: ["aliases", "redirects", "old_url", "old_urls"] },

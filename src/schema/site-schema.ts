@@ -8,6 +8,9 @@ import { DEFAULT_TIME_ZONE, readTimeZone } from "./time-zone.ts";
 
 // site.yaml: the company-wide settings, validated like a posting.
 
+/** What check and build do when a posting misses a pay transparency law (derive/pay-transparency.ts). */
+export const PAY_TRANSPARENCY_SETTINGS = ["warn", "error", "off"] as const;
+
 /** A folder-like site path, always with slashes at both ends. */
 const folderPath = (example: string) =>
   z.string(expected(`a path like ${example}`)).transform((raw, ctx) => {
@@ -32,6 +35,10 @@ export const siteShape = {
   jobs_path: folderPath("/jobs/").default("/jobs/").describe("Where the jobs index lives; roles live below it."),
   apply: applyTarget.optional().describe("Where to apply when a posting does not say: a web address or an e-mail address."),
   language: languageCode.default("en").describe("The language of the postings, as a code like en or de-CH."),
+  pay_transparency: z
+    .enum(PAY_TRANSPARENCY_SETTINGS, expected("`warn`, `error` or `off`"))
+    .default("warn")
+    .describe("When a role's pay misses what a pay transparency law asks of its posting: `warn`, `error` (check fails and nothing is built), or `off`."),
   path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
   logo: siteLogo.optional().describe("The company's logo: an SVG, PNG, WebP or JPEG file in the site folder (like brand/logo.svg), or an https address."),
   accent_color: colour.optional().describe('The brand colour of buttons and links, like "#0b5cad" (quoted) or rgb(11, 92, 173).'),

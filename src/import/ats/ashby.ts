@@ -1,6 +1,5 @@
 import { employmentTypes } from "../key-mapping.ts";
-import { salaryText } from "../posting-text.ts";
-import { type BoardJob, day, isObject, type Json, places, salaryOf, text, withRemote } from "./board-job.ts";
+import { type BoardJob, day, isObject, type Json, places, salaryField, salaryOf, text, withRemote } from "./board-job.ts";
 
 // Ashby's job posting API, `GET https://api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true`:
 // `{ apiVersion, jobs: [{ id, title, department, team, location, secondaryLocations: [{ location }],
@@ -17,12 +16,8 @@ export function ashbyJobs(data: Json): BoardJob[] {
     const compensation = isObject(job.compensation) ? job.compensation : {};
     const tiers = (Array.isArray(compensation.compensationTiers) ? compensation.compensationTiers : []).filter(isObject);
     const tierSalaries = tiers.map((tier) => ({ title: text(tier.title), salary: salaryIn(tier.components) })).filter((tier) => tier.salary);
-    const salary = salaryIn(compensation.summaryComponents) ?? tierSalaries[0]?.salary;
-    // With several tiers (one per place, say) the summary is their span: each tier is noted too.
-    const notes =
-      tierSalaries.length > 1
-        ? tierSalaries.map((tier) => `# pay range${tier.title ? ` (${tier.title})` : ""}: ${tier.salary ? salaryText(tier.salary) : ""}`)
-        : [];
+    // Several tiers (one per place, say) are a list of ranges; the summary is only their span.
+    const salary = tierSalaries.length > 1 ? salaryField(tierSalaries) : (salaryIn(compensation.summaryComponents) ?? tierSalaries[0]?.salary);
     return {
       id: String(job.id ?? ""),
       listed: job.isListed !== false,
@@ -36,7 +31,6 @@ export function ashbyJobs(data: Json): BoardJob[] {
         apply: text(job.applyUrl) ?? text(job.jobUrl),
       },
       html: typeof job.descriptionHtml === "string" ? job.descriptionHtml : "",
-      notes,
     };
   });
 }

@@ -18,7 +18,7 @@ export interface BoardJob {
   fields: Record<string, unknown>;
   /** The description as HTML. */
   html: string;
-  /** Comment lines for the front matter, like pay ranges beyond the first. */
+  /** Comment lines for the front matter, like what to check in `salary`. */
   notes?: string[];
 }
 
@@ -73,4 +73,16 @@ export function salaryOf(min: unknown, max: unknown, currency: unknown, per: str
   const code = text(currency);
   if ((low === undefined && high === undefined) || !code || !per) return undefined;
   return { ...(low !== undefined ? { min: low } : {}), ...(high !== undefined ? { max: high } : {}), currency: code.toUpperCase(), per };
+}
+
+type Salary = NonNullable<ReturnType<typeof salaryOf>>;
+
+/**
+ * A board's pay ranges as `salary`: one as it is, several as a list, each
+ * with the board's title for it (usually its place: `Portugal`, `Zone A`) as
+ * its `location`.
+ */
+export function salaryField(ranges: readonly { title?: string; salary?: Salary }[]): Salary | (Salary & { location?: string })[] | undefined {
+  const found = ranges.flatMap((range) => (range.salary ? [{ ...range.salary, ...(range.title ? { location: range.title } : {}) }] : []));
+  return found.length > 1 ? found : ranges.find((range) => range.salary)?.salary;
 }

@@ -1,7 +1,6 @@
 import { unescapeHtml } from "../html-markdown.ts";
 import { employmentTypes } from "../key-mapping.ts";
-import { salaryText } from "../posting-text.ts";
-import { type BoardJob, day, isObject, type Json, places, salaryOf, text } from "./board-job.ts";
+import { type BoardJob, day, isObject, type Json, places, salaryField, salaryOf, text } from "./board-job.ts";
 
 // Greenhouse's job board API, `GET https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true`:
 // `{ jobs: [{ id, title, updated_at, first_published?, location: { name }, absolute_url,
@@ -17,7 +16,7 @@ export function greenhouseJobs(data: Json): BoardJob[] {
     const located = places(isObject(job.location) && text(job.location.name) ? [job.location.name] : officePlaces);
     const range = (Array.isArray(job.pay_input_ranges) ? job.pay_input_ranges : []).filter(isObject);
     const salaries = range.map((pay) => ({ title: text(pay.title), salary: salaryOf(cents(pay.min_cents), cents(pay.max_cents), pay.currency_type, "YEAR") }));
-    const [first, ...others] = salaries.filter((pay) => pay.salary);
+    const salary = salaryField(salaries);
     return {
       id: String(job.id ?? ""),
       listed: true,
@@ -27,15 +26,12 @@ export function greenhouseJobs(data: Json): BoardJob[] {
         ...located,
         employment_type: employmentTypes(metadataValue(job.metadata, /employment|job type|commitment|time type|contract/i)),
         date_posted: day(job.first_published) ?? day(job.updated_at),
-        salary: first?.salary,
+        salary,
         apply: text(job.absolute_url),
       },
       html: unescapeHtml(typeof job.content === "string" ? job.content : ""),
-      notes: [
-        // Greenhouse's pay ranges do not say what period they are for.
-        ...(first ? ["# TODO check `per` in `salary`: Greenhouse does not say which period its pay ranges are for"] : []),
-        ...others.map((pay) => `# another pay range${pay.title ? ` (${pay.title})` : ""}: ${pay.salary ? salaryText(pay.salary) : ""}`),
-      ],
+      // Greenhouse's pay ranges do not say what period they are for.
+      notes: salary ? ["# TODO check `per` in `salary`: Greenhouse does not say which period its pay ranges are for"] : [],
     };
   });
 }
