@@ -5,6 +5,7 @@ import { type AddressInfo, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { serveSite } from "../src/commands/serve-site.ts";
 
 // `npm run preview` (and the crawler in tests/crawl.ts) as an attacker or a
@@ -62,6 +63,18 @@ function raw(port: number, request: string): Promise<RawResponse> {
 
 const get = (port: number, target: string, method = "GET") => raw(port, `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
 
+/** A chunked body (`size CRLF data CRLF … 0 CRLF CRLF`, as latin1 text) without its framing. */
+function unchunked(body: string): string {
+  let data = "";
+  for (let at = 0; ; ) {
+    const lineEnd = body.indexOf("\r\n", at);
+    const size = Number.parseInt(body.slice(at, lineEnd), 16);
+    if (!size) return data;
+    data += body.slice(lineEnd + 2, lineEnd + 2 + size);
+    at = lineEnd + 2 + size + 2;
+  }
+}
+
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return (server.address() as AddressInfo).port;
@@ -115,6 +128,27 @@ for (const prefix of ["/", "/careers/"]) {
       assert.equal(head.status, 200);
       assert.equal(head.body, "");
       assert.match(head.headers["content-type"] ?? "", /^text\/css/);
+    });
+
+    it("sends text gzipped to a client that takes gzip, as static hosts do, and every other answer as it is", async () => {
+      const takesGzip = (target: string, extra = "") =>
+        raw(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br, gzip\r\n${extra}Connection: close\r\n\r\n`);
+      for (const [target, type, text] of [
+        [`${p}/jobs/designer/`, "text/html; charset=utf-8", "<h1>Designer</h1>"],
+        [`${p}/assets/style.css`, "text/css; charset=utf-8", "body{}"],
+      ] as const) {
+        const zipped = await takesGzip(target);
+        assert.equal(zipped.status, 200, target);
+        assert.equal(zipped.headers["content-encoding"], "gzip", target);
+        assert.equal(zipped.headers["content-type"], type, target);
+        assert.equal(zipped.headers.vary, "accept-encoding", target);
+        assert.equal(gunzipSync(Buffer.from(unchunked(zipped.body), "latin1")).toString(), text, target);
+        assert.equal((await get(port, target)).headers["content-encoding"], undefined, `${target} without Accept-Encoding`);
+      }
+      assert.equal((await takesGzip(`${p}/assets/style.css`, "Range: bytes=0-1\r\n")).status, 206, "a range is sent as it is");
+      assert.equal((await takesGzip(`${p}/big.bin`)).headers["content-encoding"], undefined, "only text is compressed");
+      assert.equal((await takesGzip(`${p}/jobs/designer`)).status, 301, "a folder still gets its slash");
+      assert.equal((await takesGzip(`${p}/nowhere/`)).status, 404);
     });
 
     it("refuses every method but GET and HEAD with 405 and an Allow header", async () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "../count.ts";
@@ -141,7 +142,11 @@ async function preview({ siteDir, outputDir }: BuildContext, portText: string): 
   const [{ loadSiteConfig }, { serveSite }] = await Promise.all([import("../parse/load-site-config.ts"), import("./serve-site.ts")]);
   const pathPrefix = loadSiteConfig(siteDir).config?.path_prefix ?? "/";
   const server = serveSite(outputDir, pathPrefix);
-  server.listen(port, "127.0.0.1", () => console.log(`Serving ${outputDir} as a static host would, at http://127.0.0.1:${port}${pathPrefix} (Ctrl-C stops).`));
+  // With `--port 0` the system picks a free port; say which (`npm run audit` reads it).
+  server.listen(port, "127.0.0.1", () => {
+    const { port: listening } = server.address() as AddressInfo;
+    console.log(`Serving ${outputDir} as a static host would, at http://127.0.0.1:${listening}${pathPrefix} (Ctrl-C stops).`);
+  });
   // Runs until interrupted.
   return new Promise(() => {});
 }
