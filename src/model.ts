@@ -239,6 +239,8 @@ export interface FinderView {
   sorts: { value: string; label: string }[];
   /** How the script counts the roles it shows: "1 open role", "{n} open roles". */
   countLabels: { one: string; other: string };
+  /** "today", "3 days ago"…, each from the first day since posting it is said of (plan/jobs-index.ts). */
+  postedAgo: [number, string][];
 }
 
 export interface NavItem {

@@ -1,17 +1,20 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { serveSite } from "../src/commands/serve-site.ts";
 import { yearlyPay } from "../src/derive/pay.ts";
 import { slugify } from "../src/derive/slug.ts";
 import type { ParsedLanding, Role } from "../src/model.ts";
 import { jobsIndexView, payCurrencies } from "../src/plan/jobs-index.ts";
 import { siteSchema } from "../src/schema/site-schema.ts";
 import { browserSkip, eventually, launchBrowser, type StaticServer, screenshot, serveStatic } from "./browser-helpers.ts";
-import { buildSite, makeSite, PROJECT_ROOT, posting, runCli } from "./helpers.ts";
+import { buildSite, makeSite, PROJECT_ROOT, posting, runCli, SITE_YAML } from "./helpers.ts";
 
 // The jobs index and filter pages as a job seeker meets them: roles on the
 // first screen, cards that say what a role pays and how new it is, filters
@@ -285,6 +288,49 @@ describe("finding roles on a built site", { skip }, () => {
       });
     });
   }
+});
+
+describe("searching a site under a path_prefix", { skip }, () => {
+  let browser: Browser;
+  let server: Server;
+  let origin = "";
+
+  before(async () => {
+    const out = buildSite(
+      makeSite({
+        "site.yaml": `${SITE_YAML}path_prefix: /careers/\n`,
+        "jobs/welder.md": posting("title: Welder\nteam: Workshop\nlocation: Leeds, UK", "You will join seams on steel frames."),
+        "jobs/painter.md": posting("title: Painter\nteam: Finishing\nlocation: Leeds, UK", "You will spray paint in our booth."),
+      }),
+    );
+    server = serveSite(out, "/careers/");
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((done) => server?.close(done));
+  });
+
+  it("finds roles with the index and addresses under the prefix", async () => {
+    const context = await browser.newContext(DESKTOP);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/careers/jobs/?q=seams`);
+      const shown = await eventually(
+        () => page.locator(".role-card > a").filter({ visible: true }).allTextContents(),
+        (titles) => titles.length === 1,
+        10000,
+      );
+      assert.deepEqual(shown, ["Welder"]);
+      assert.equal(await page.locator(".role-card > a").filter({ visible: true }).getAttribute("href"), "/careers/jobs/welder/");
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("the example site's jobs index", { skip }, () => {

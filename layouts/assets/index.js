@@ -9,19 +9,17 @@ const form = document.getElementById("role-filters");
 const openings = document.querySelector(".openings");
 const count = document.getElementById("open-roles");
 if (form && openings && count) enhance(form, openings, count);
-postedWhen(document.querySelectorAll(".role-card time[datetime]"));
+if (openings) postedWhen(openings.querySelectorAll(".role-card time[datetime]"), JSON.parse(openings.dataset.postedAgo ?? "[]"));
 
 function enhance(form, openings, count) {
   const cards = [...openings.querySelectorAll(".role-card")];
   const home = new Map(cards.map((card) => [card, card.parentElement]));
   const rank = new Map(cards.map((card, i) => [card, i]));
   const noMatch = openings.querySelector(".no-match");
-  const sorted = document.createElement("ul");
-  sorted.className = "role-list sorted";
-  sorted.hidden = true;
-  noMatch.before(sorted);
+  let sorted; // The one list a sorted view shows, made when first sorted.
   const currencies = (openings.dataset.currencies ?? "").split(" ").filter(Boolean);
-  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+  const language = document.documentElement.lang || undefined;
+  let plural; // Made on first use: Intl's data costs a page load time it need not spend.
   const total = count.textContent;
   const fields = form.elements;
   const field = (name) => fields.namedItem(name) ?? undefined;
@@ -69,10 +67,14 @@ function enhance(form, openings, count) {
     if (sort === order) return;
     order = sort;
     const by = compare[sort];
+    if (by && !sorted) {
+      sorted = document.createElement("ul");
+      sorted.className = "role-list sorted";
+      noMatch.before(sorted);
+    }
     if (by) sorted.append(...[...cards].sort((a, b) => by(a, b) || rank.get(a) - rank.get(b)));
     else for (const card of cards) home.get(card).append(card);
-    sorted.hidden = !by;
-    openings.classList.toggle("is-sorted", Boolean(by));
+    if (sorted) sorted.hidden = !by;
   }
 
   function show() {
@@ -80,18 +82,26 @@ function enhance(form, openings, count) {
     arrange(state.sort);
     let shown = 0;
     for (const card of cards) {
-      card.hidden = !matches(card, state);
-      if (!card.hidden) shown++;
+      const hide = !matches(card, state);
+      if (card.hidden !== hide) card.hidden = hide;
+      if (!hide) shown++;
     }
-    for (const team of openings.querySelectorAll(".team")) team.hidden = !team.querySelector(".role-card:not([hidden])");
+    for (const team of openings.querySelectorAll(".team")) {
+      const hide = !team.querySelector(".role-card:not([hidden])");
+      if (team.hidden !== hide) team.hidden = hide;
+    }
     const narrowed = names.filter((name) => name !== "sort" && state[name]);
-    const label = count.dataset[`count${capital(plural.select(shown))}`] ?? count.dataset.countOther;
-    const text = narrowed.length === 0 ? total : label.replace("{n}", shown.toLocaleString(document.documentElement.lang || undefined));
+    let text = total;
+    if (narrowed.length > 0) {
+      plural ??= new Intl.PluralRules(language);
+      const label = count.dataset[`count${capital(plural.select(shown))}`] ?? count.dataset.countOther;
+      text = label.replace("{n}", shown.toLocaleString(language));
+    }
     if (count.textContent !== text) count.textContent = text;
     noMatch.hidden = shown > 0;
     const badge = form.querySelector(".finder-count");
     const filters = narrowed.filter((name) => name !== "q").length;
-    if (badge) {
+    if (badge && badge.textContent !== (filters ? String(filters) : "")) {
       badge.textContent = filters ? String(filters) : "";
       badge.hidden = !filters;
     }
@@ -130,6 +140,7 @@ function enhance(form, openings, count) {
     return filters;
   }
 
+  const toggle = form.querySelector(".finder-toggle");
   let typing;
   form.addEventListener("input", (event) => {
     if (event.target.name !== "q") return;
@@ -158,7 +169,6 @@ function enhance(form, openings, count) {
     field("sort").value = sort;
     update();
   });
-  const toggle = form.querySelector(".finder-toggle");
   toggle?.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
@@ -204,23 +214,20 @@ function searcher(baseUrl, input) {
   };
 }
 
-/** "3 days ago" for a card's posting date, as the visitor's calendar counts it, in the card's language; the date stays as the tooltip. */
-function postedWhen(times) {
-  if (!times.length || !window.Intl?.RelativeTimeFormat) return;
-  const formats = new Map();
-  const wordsFor = (language) => {
-    if (!formats.has(language)) formats.set(language, new Intl.RelativeTimeFormat(language, { numeric: "auto" }));
-    return formats.get(language);
-  };
+/**
+ * "3 days ago" for a card's posting date, as the visitor's calendar counts it,
+ * from the page's table of phrases (plan/jobs-index.ts); the date stays as the tooltip.
+ */
+function postedWhen(times, phrases) {
   const now = new Date();
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   for (const time of times) {
     const days = Math.round((today - Date.parse(`${time.dateTime}T00:00:00Z`)) / 86400000);
-    if (!(days >= 0)) continue;
-    const [amount, unit] =
-      days < 7 ? [days, "day"] : days < 30 ? [Math.floor(days / 7), "week"] : days < 365 ? [Math.floor(days / 30), "month"] : [Math.floor(days / 365), "year"];
+    let phrase = "";
+    for (const [from, words] of phrases) if (days >= from) phrase = words;
+    if (!phrase) continue;
     time.title = time.textContent;
-    time.textContent = wordsFor(time.closest("[lang]")?.lang || undefined).format(-amount, unit);
+    time.textContent = phrase;
   }
 }
 

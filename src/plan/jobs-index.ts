@@ -33,6 +33,23 @@ export function payCurrencies(openRoles: readonly Role[]): string[] {
 }
 
 /**
+ * "today", "yesterday", "3 days ago"… in the site's language, each with the
+ * first day since posting it is said of: the browser only picks one, so the
+ * index loads no Intl data of its own, which cost it its Lighthouse score.
+ * Past ten years (and for a date still to come) the card keeps the date.
+ */
+export function postedAgoLabels(language: string): [number, string][] {
+  const words = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
+  const table: [number, string][] = [];
+  for (let days = 0; days < 7; days++) table.push([days, words.format(-days, "day")]);
+  for (let weeks = 1; weeks <= 4; weeks++) table.push([7 * weeks, words.format(-weeks, "week")]);
+  for (let months = 1; months <= 12; months++) table.push([30 * months, words.format(-months, "month")]);
+  for (let years = 1; years <= 10; years++) table.push([365 * years, words.format(-years, "year")]);
+  table.push([365 * 11, ""]);
+  return table;
+}
+
+/**
  * The filter form of the index (search, team, location and type, remote,
  * with salary) and of each filter page (remote, with salary: the page is
  * one team, place or type already), keyed by page address. A chip shows only
@@ -40,6 +57,7 @@ export function payCurrencies(openRoles: readonly Role[]): string[] {
  * some role gives pay.
  */
 export function roleFinders(config: SiteConfig, openRoles: readonly Role[], facets: FacetGroups): Record<string, FinderView> {
+  const postedAgo = postedAgoLabels(config.language);
   const finder = (roles: readonly Role[], search: boolean, ownOrder: string, remote: boolean): FinderView => {
     const pay = roles.some((role) => role.pay);
     return {
@@ -48,6 +66,7 @@ export function roleFinders(config: SiteConfig, openRoles: readonly Role[], face
       pay,
       sorts: [{ value: "", label: ownOrder }, { value: "newest", label: "Newest first" }, ...(pay ? [{ value: "salary", label: "Highest salary first" }] : [])],
       countLabels: { one: count(1, "open role"), other: count(2, "open role").replace("2", "{n}") },
+      postedAgo,
     };
   };
   return Object.fromEntries([
