@@ -1,5 +1,6 @@
 import { count } from "../count.ts";
 import { type Problem, warning } from "../problem.ts";
+import { closestName } from "../schema/closest-name.ts";
 import { type KeyMeaning, keyForm, meaningsOf } from "../schema/key-meanings.ts";
 import type { LocatedMapping } from "./parse-yaml.ts";
 
@@ -54,32 +55,7 @@ function meant(key: string, data: Record<string, unknown>, knownKeys: readonly s
 
 /** The known key a misspelt one was probably meant to be. */
 function closestSpelling(key: string, candidates: readonly string[]): string | undefined {
-  const form = keyForm(key);
-  const limit = Math.max(2, Math.floor(key.length / 4));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const other = keyForm(candidate);
-    // The distance is at least the difference in length: a key much longer
-    // than every known key is never compared letter by letter, so a 100 KB key
-    // costs no more than a short one.
-    if (Math.abs(form.length - other.length) >= bestDistance) continue;
-    const distance = editDistance(form, other);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return closestName(key, candidates, keyForm);
 }
 
 /** A key as a message shows it: a pasted paragraph is cut short. */
