@@ -81,6 +81,21 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
   // (https://www.11ty.dev/docs/plugins/html-base/). Adding that again here would run it twice:
   // inside a plugin, Eleventy runs nested plugins at once and cannot skip the duplicate.
   eleventyConfig.addPlugin(rssPlugin);
+  // A role's body goes into the site's feeds and into those of each of its filter pages, Atom
+  // and JSON: made absolute once per build (by the plugin's transformWithHtmlBase), not once per feed.
+  let feedBodies = new Map<string, Promise<string>>();
+  eleventyConfig.on("eleventy.before", () => {
+    feedBodies = new Map();
+  });
+  eleventyConfig.addAsyncFilter("feedBody", function (this: unknown, html: string, base: string, path: string) {
+    const key = `${base} ${path}`;
+    let body = feedBodies.get(key);
+    if (!body) {
+      body = eleventyConfig.getFilter("transformWithHtmlBase").call(this, html, base, path);
+      feedBodies.set(key, body);
+    }
+    return body;
+  });
 
   // Compile each Nunjucks template once, not once per page (see the module for why).
   let nunjucksEnvironment: { render(name: string, context: object): string } | undefined;

@@ -29,6 +29,9 @@ declare module "@11ty/eleventy/UserConfig" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addPlugin(plugin: unknown, options?: unknown): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
+    /** A filter that Eleventy or a plugin added, by name. */
+    getFilter(name: string): (this: unknown, ...args: unknown[]) => Promise<string>;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     setTemplateFormats(formats: string[]): void;
