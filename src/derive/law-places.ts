@@ -19,8 +19,20 @@ export interface Where {
 /** Where work can be done: some places, or anywhere. */
 export type Reach = Where[] | "anywhere";
 
+// Reading a place costs tens of microseconds, and a site names the same few places in most of its postings.
+const reachOf = new Map<string, Reach>();
+
 /** The places a `location` item names, and the remote work it opens (`Remote (US)`). */
 export function locationReach(text: string): Reach {
+  let reach = reachOf.get(text);
+  if (!reach) {
+    reach = readLocationReach(text);
+    reachOf.set(text, reach);
+  }
+  return reach;
+}
+
+function readLocationReach(text: string): Reach {
   const read = parseLocationText(text);
   if (read.remote && read.remote.regions.length === 0) return "anywhere";
   const places = read.places.flatMap((place) => whereOf(place) ?? []);
@@ -30,8 +42,14 @@ export function locationReach(text: string): Reach {
 /** The places one `remote` item opens the role to; `true` or `Worldwide` means anywhere. */
 export function remoteReach(item: string | true): Reach {
   if (item === true) return "anywhere";
-  const regions = readRegions([item]);
-  return regions.length === 0 ? "anywhere" : regions.flatMap(regionWheres);
+  const key = `remote:${item}`;
+  let reach = reachOf.get(key);
+  if (!reach) {
+    const regions = readRegions([item]);
+    reach = regions.length === 0 ? "anywhere" : regions.flatMap(regionWheres);
+    reachOf.set(key, reach);
+  }
+  return reach;
 }
 
 /** Whether work done at `where` is work in `area`. */

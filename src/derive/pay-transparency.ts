@@ -3,7 +3,7 @@ import { error, type Position, type Problem, START, warning } from "../problem.t
 import type { CalendarDate } from "../schema/calendar-date.ts";
 import type { Job, SalaryRange } from "../schema/job-schema.ts";
 import type { PAY_TRANSPARENCY_SETTINGS } from "../schema/site-schema.ts";
-import { isIn, locationReach, type Reach, remoteReach } from "./law-places.ts";
+import { isIn, locationReach, type Reach, remoteReach, type Where } from "./law-places.ts";
 import { PAY_LAWS, type PayLaw } from "./pay-laws.ts";
 
 // Pay transparency, checked. A role that can be done where a law of
@@ -30,10 +30,9 @@ export function payTransparencyProblems(
   written: Pick<ParsedPosting, "locationAt" | "remoteAt">,
   setting: PayTransparency,
   today: CalendarDate,
-  laws: readonly PayLaw[] = PAY_LAWS,
 ): Problem[] {
   if (setting === "off" || role.closed) return [];
-  const inForce = laws.filter((law) => law.from <= today);
+  const inForce = PAY_LAWS.filter((law) => law.from <= today);
   const reported = new Set<PayLaw>();
   const problems: Problem[] = [];
   for (const item of writtenPlaces(role, written)) {
@@ -61,7 +60,19 @@ function writtenPlaces(role: Pick<Role, "job" | "locations">, written: Pick<Pars
 }
 
 function reaches(reach: Reach, law: PayLaw): boolean {
-  return reach === "anywhere" || reach.some((where) => law.areas.some((area) => isIn(where, area)));
+  return reach === "anywhere" || lawsReached(reach).has(law);
+}
+
+// A reach is read once per text (law-places.ts), so the laws it reaches are worked out once too:
+// matching every place against every law's areas for every posting is most of the check's cost.
+const reachedBy = new WeakMap<Where[], Set<PayLaw>>();
+function lawsReached(reach: Where[]): Set<PayLaw> {
+  let laws = reachedBy.get(reach);
+  if (!laws) {
+    laws = new Set(PAY_LAWS.filter((law) => reach.some((where) => law.areas.some((area) => isIn(where, area)))));
+    reachedBy.set(reach, laws);
+  }
+  return laws;
 }
 
 /** What the posting lacks of what `law` asks: first the pay range, then the rest. */
