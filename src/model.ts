@@ -57,6 +57,9 @@ export interface ParsedPosting {
   /** Where `team` and each `location` item are, for warnings about filters. */
   teamAt: Position;
   locationAt: Position[];
+  /** Where `language` and `translation_of` are, for problems about translations. */
+  languageAt: Position;
+  translationOfAt: Position;
   /** Where each `remote` item is (one for `remote: true`), for pay transparency warnings. */
   remoteAt: Position[];
   /** `benefits`, rendered like the body. */
@@ -103,14 +106,19 @@ export interface Role {
   placesLabel: string;
   /** "Remote (Europe)", "Remote"; undefined when the role is not remote. */
   remoteLabel?: string;
-  /** The posting's `language`, else the site's: the page's `lang`, date and money formats. */
+  /** The posting's `language`, else the site's: the page's `lang`, labels, date and money formats. */
   language: string;
+  /** A card's own words, in the role's language: its draft badge, and what goes before and after its posting date. */
+  cardText: { draft: string; postedBefore: string; postedAfter: string };
+  /** Where `language` and `translation_of` are written. */
+  languageAt: Position;
+  translationOfAt: Position;
   employmentTypes: EmploymentType[];
   employmentTypeLabel: string;
   /** One line for all of the pay: the one range, or the span of several (derive/salary-summary.ts). */
   salaryLabel?: string;
   /** Every pay range as the page shows it: "$150,000–$180,000 a year", and the place it is for, if it names one. */
-  salaries: { label: string; place?: string }[];
+  salaries: { label: string; place?: string; placeLabel?: string }[];
   /** `salary_note`, shown with the ranges. */
   salaryNote?: string;
   /** `benefits`, rendered like the body; its own section on the page. */
@@ -125,7 +133,7 @@ export interface Role {
   /** When the posting last changed (its last commit, else the file's modification time): the sitemap's `lastmod`. */
   lastChanged: Date;
   /** `address` is set for e-mail applications, shown beside the button; a web `href` carries site.yaml's `apply_params`. */
-  apply: { href: string; label: string; address?: string };
+  apply: { href: string; label: string; address?: string; addressLabel?: string };
   html: string;
   closed: boolean;
   draft: boolean;
@@ -173,6 +181,8 @@ export interface OtherRoles {
   /** "12 open roles" */
   countLabel: string;
   more: boolean;
+  /** The section's heading and its link to the rest, in the language of each closed role's page that shows them. */
+  text: Record<string, { heading: string; more: string }>;
 }
 
 export interface Redirect {
@@ -193,6 +203,10 @@ export interface Facet {
   roles: Role[];
   /** "3 open roles" */
   countLabel: string;
+  /** The page's meta description: "Engineering roles at Example Co: 3 open roles." */
+  description: string;
+  /** The link that clears the page's filters: "Show all 3 open roles". */
+  showAllLabel: string;
   /** The page's own feeds of its open roles: Atom first, then JSON Feed. */
   feeds: FeedLink[];
 }
@@ -237,10 +251,32 @@ export interface FinderView {
   pay: boolean;
   /** The ways to sort, the page's own order (value "") first. */
   sorts: { value: string; label: string }[];
-  /** How the script counts the roles it shows: "1 open role", "{n} open roles". */
-  countLabels: { one: string; other: string };
-  /** "today", "3 days ago"…, each from the first day since posting it is said of (plan/jobs-index.ts). */
-  postedAgo: [number, string][];
+  /** How the script counts the roles it shows, per plural form of the site's language: "{count} open role", "{count} open roles". */
+  countLabels: Readonly<Record<string, string>>;
+  /** "today", "3 days ago"…, each from the first day since posting it is said of, by language: the site's and each listed role's (plan/jobs-index.ts). */
+  postedAgo: Record<string, [number, string][]>;
+}
+
+/** One language version of a role, as a page links to it. */
+export interface LanguageVersion {
+  /** The language tag, as hreflang and `lang` want it: `de`, `pt-BR`. */
+  language: string;
+  /** The language in its own words: "Deutsch", "Français". */
+  name: string;
+  /** Site path. */
+  url: string;
+  absoluteUrl: string;
+}
+
+/** A role and its translations (plan/translations.ts), shared by each of their pages. */
+export interface TranslationGroup {
+  /** Every version with a page, for the visible switcher; the original first. */
+  versions: LanguageVersion[];
+  /**
+   * `<link rel="alternate">` in an open version's head and in the sitemap: every open version, and
+   * `x-default`, the version the jobs index lists (none when every version is closed).
+   */
+  alternates: { hreflang: string; href: string }[];
 }
 
 export interface NavItem {
@@ -273,6 +309,8 @@ export interface CareersSite {
   redirectsFile: string;
   /** The header menu, from `shortened-link` and `weight`. */
   navigation: NavItem[];
+  /** Translated roles' language versions, by each version's address (plan/translations.ts). */
+  translations: Record<string, TranslationGroup>;
   /** The jobs index's heading, lead and intro (plan/jobs-index.ts). */
   jobsIndex: JobsIndexView;
   /** Currencies open roles are paid in, most used first: the salary sort's order of currencies. */

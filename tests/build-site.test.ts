@@ -73,7 +73,13 @@ describe("building a careers site", () => {
     assert.equal(page.querySelectorAll("h1").length, 1);
     assert.equal(text(page.querySelector("h1")), "Product designer");
     const facts = Object.fromEntries(page.querySelectorAll(".facts div").map((d) => [text(d.querySelector("dt")), text(d.querySelector("dd"))]));
-    assert.deepEqual(facts, { Team: "Design", Location: "London, UK", Type: "Part-time, Contract", Salary: "£40,000–£50,000 a year", Posted: "March 1, 2026" });
+    assert.deepEqual(facts, {
+      Team: "Design",
+      Location: "London, UK",
+      Type: "Part-time, Contract",
+      Salary: "£40,000 – £50,000 a year",
+      Posted: "March 1, 2026",
+    });
     assert.equal(text(page.querySelector(".role-body h2")), "The role");
     assert.equal(page.querySelector("a.apply")?.getAttribute("href"), "https://apply.example.com/designer");
     assert.equal(page.querySelector(".back a")?.getAttribute("href"), "/jobs/");

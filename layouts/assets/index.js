@@ -9,7 +9,7 @@ const form = document.getElementById("role-filters");
 const openings = document.querySelector(".openings");
 const count = document.getElementById("open-roles");
 if (form && openings && count) enhance(form, openings, count);
-if (openings) postedWhen(openings.querySelectorAll(".role-card time[datetime]"), JSON.parse(openings.dataset.postedAgo ?? "[]"));
+if (openings) postedWhen(openings.querySelectorAll(".role-card time[datetime]"), JSON.parse(openings.dataset.postedAgo ?? "{}"));
 
 function enhance(form, openings, count) {
   const cards = [...openings.querySelectorAll(".role-card")];
@@ -95,7 +95,7 @@ function enhance(form, openings, count) {
     if (narrowed.length > 0) {
       plural ??= new Intl.PluralRules(language);
       const label = count.dataset[`count${capital(plural.select(shown))}`] ?? count.dataset.countOther;
-      text = label.replace("{n}", shown.toLocaleString(language));
+      text = label.replace("{count}", shown.toLocaleString(language));
     }
     if (count.textContent !== text) count.textContent = text;
     noMatch.hidden = shown > 0;
@@ -216,13 +216,14 @@ function searcher(baseUrl, input) {
 
 /**
  * "3 days ago" for a card's posting date, as the visitor's calendar counts it,
- * from the page's table of phrases (plan/jobs-index.ts); the date stays as the tooltip.
+ * from the page's table of phrases in the card's language (plan/jobs-index.ts); the date stays as the tooltip.
  */
-function postedWhen(times, phrases) {
+function postedWhen(times, tables) {
   const now = new Date();
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   for (const time of times) {
     const days = Math.round((today - Date.parse(`${time.dateTime}T00:00:00Z`)) / 86400000);
+    const phrases = tables[time.closest("[lang]")?.lang] ?? [];
     let phrase = "";
     for (const [from, words] of phrases) if (days >= from) phrase = words;
     if (!phrase) continue;

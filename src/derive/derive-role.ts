@@ -1,11 +1,11 @@
-import { count } from "../count.ts";
 import type { ParsedPosting, Role } from "../model.ts";
 import { parseLocationText, parsePlace, readRegions } from "../parse/parse-location.ts";
 import { type Position, START } from "../problem.ts";
 import { type ApplyParams, withApplyParams } from "../schema/apply-params.ts";
 import { type CalendarDate, formatCalendarDate } from "../schema/calendar-date.ts";
-import type { EmploymentType, Job, SalaryPeriod, SalaryRange } from "../schema/job-schema.ts";
+import type { EmploymentType, Job, SalaryRange } from "../schema/job-schema.ts";
 import { mailtoHref, readMailLink } from "../schema/mail-link.ts";
+import { type Messages, messagesFor } from "../schema/messages.ts";
 import { normaliseSitePath } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 import { whyNoJobPosting } from "./json-ld.ts";
@@ -19,7 +19,18 @@ import { slugify } from "./slug.ts";
 
 export type RoleInput = Pick<
   ParsedPosting,
-  "file" | "html" | "headingLocation" | "links" | "urlAt" | "redirectFromAt" | "navLabelAt" | "teamAt" | "locationAt" | "benefitsHtml"
+  | "file"
+  | "html"
+  | "headingLocation"
+  | "links"
+  | "urlAt"
+  | "redirectFromAt"
+  | "navLabelAt"
+  | "teamAt"
+  | "locationAt"
+  | "benefitsHtml"
+  | "languageAt"
+  | "translationOfAt"
 > & {
   job: Job;
   slug: string;
@@ -32,23 +43,24 @@ export type RoleInput = Pick<
   today: CalendarDate;
 };
 
-const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
-  FULL_TIME: "Full-time",
-  PART_TIME: "Part-time",
-  CONTRACTOR: "Contract",
-  TEMPORARY: "Temporary",
-  INTERN: "Internship",
-  VOLUNTEER: "Volunteer",
-  PER_DIEM: "Per diem",
-  OTHER: "Other",
+// Filter pages' addresses name the type in English whatever the site's language, so a link keeps working when the language changes.
+const EMPLOYMENT_TYPE_SLUGS: Record<EmploymentType, string> = {
+  FULL_TIME: "full-time",
+  PART_TIME: "part-time",
+  CONTRACTOR: "contract",
+  TEMPORARY: "temporary",
+  INTERN: "internship",
+  VOLUNTEER: "volunteer",
+  PER_DIEM: "per-diem",
+  OTHER: "other",
 };
-
-const PERIOD_LABELS: Record<SalaryPeriod, string> = { HOUR: "an hour", DAY: "a day", WEEK: "a week", MONTH: "a month", YEAR: "a year" };
 
 export function deriveRole(input: RoleInput, site: SiteConfig): Role {
   const { job } = input;
   const { locations, remote } = whereOf(job, input.headingLocation);
   const language = job.language ?? site.language;
+  // The page's words come from its language's messages (schema/messages.ts), as do its dates and amounts.
+  const text = siteMessages(site, language);
   const employmentTypes = job.employment_type ?? [];
   const datePosted = job.date_posted ?? job.date ?? input.defaultDatePosted;
   const url = job.permalink ?? normaliseSitePath(`${site.jobs_path}${input.slug}`);
@@ -63,14 +75,20 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     locations,
     places: locations.map(parsePlace),
     remote,
-    locationLabel: locationLabel(locations, remote),
-    placesLabel: placesLabel(locations),
-    remoteLabel: remote ? remoteLabel(remote) : undefined,
+    locationLabel: locationLabel(locations, remote, text),
+    placesLabel: placesLabel(locations, text),
+    remoteLabel: remote ? remoteLabel(remote, text) : undefined,
     language,
+    cardText: cardText(text),
+    languageAt: input.languageAt,
+    translationOfAt: input.translationOfAt,
     employmentTypes,
-    employmentTypeLabel: employmentTypes.map((t) => EMPLOYMENT_TYPE_LABELS[t]).join(", "),
-    salaryLabel: salaryLabelOf(job.salary ?? [], language),
-    salaries: (job.salary ?? []).map((range) => ({ label: salaryLabel(range, language), ...(range.location ? { place: range.location } : {}) })),
+    employmentTypeLabel: employmentTypes.map((type) => employmentTypeLabel(type, text)).join(", "),
+    salaryLabel: salaryLabelOf(job.salary ?? [], text),
+    salaries: (job.salary ?? []).map((range) => ({
+      label: salaryLabel(range, text),
+      ...(range.location ? { place: range.location, placeLabel: text.text("salary_place", { place: range.location }) } : {}),
+    })),
     salaryNote: job.salary_note,
     benefitsHtml: input.benefitsHtml,
     pay: job.salary ? yearlyPay(job.salary) : undefined,
@@ -78,7 +96,7 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
     datePostedLabel: formatCalendarDate(datePosted, language),
     validThrough: job.valid_through,
     validThroughLabel: job.valid_through ? formatCalendarDate(job.valid_through, language) : undefined,
-    apply: applyAction(input.apply, job.title, site.apply_params ?? []),
+    apply: applyAction(input.apply, job.title, site.apply_params ?? [], text),
     html: input.html,
     lastChanged: input.lastChanged,
     closed: job.closed === true || (job.valid_through !== undefined && job.valid_through < input.today),
@@ -100,12 +118,24 @@ export function deriveRole(input: RoleInput, site: SiteConfig): Role {
 // Full addresses are made in site-url.ts, which json-ld.ts can import without a cycle.
 export { absoluteUrl } from "./site-url.ts";
 
-export function employmentTypeLabel(type: EmploymentType): string {
-  return EMPLOYMENT_TYPE_LABELS[type];
+/** The messages of a page in `language` on this site: Openings' own, with site.yaml's `messages` over them. */
+export function siteMessages(site: SiteConfig, language: string = site.language): Messages {
+  return messagesFor(language, { company: site.name, overrides: site.messages });
+}
+
+/** The words around a card's date: "Posted ", "Veröffentlicht: "; a script may write the date as "3 days ago". */
+function cardText(text: Messages): Role["cardText"] {
+  const [postedBefore = "", postedAfter = ""] = text.text("card_posted", { date: "\u0000" }).split("\u0000");
+  return { draft: text.text("draft_badge"), postedBefore, postedAfter };
+}
+
+/** "Full-time", "Vollzeit": `type_full_time` in the page's messages. */
+export function employmentTypeLabel(type: EmploymentType, text: Messages): string {
+  return text.text(`type_${type.toLowerCase()}`);
 }
 
 export function employmentTypeSlug(type: EmploymentType): string {
-  return slugify(EMPLOYMENT_TYPE_LABELS[type]);
+  return EMPLOYMENT_TYPE_SLUGS[type];
 }
 
 /**
@@ -127,39 +157,46 @@ function placesAt(job: Job, locations: string[], locationAt: Position[]): Positi
   return locations.map((place) => locationAt[items.findIndex((places) => places.includes(place))] ?? START);
 }
 
-export function locationLabel(locations: string[], remote: Role["remote"]): string {
+export function locationLabel(locations: string[], remote: Role["remote"], text: Messages): string {
   const parts = [...locations];
-  if (remote) parts.push(remoteLabel(remote));
-  return parts.join(" or ");
+  if (remote) parts.push(remoteLabel(remote, text));
+  return eitherOf(parts, text);
 }
 
-function remoteLabel(remote: NonNullable<Role["remote"]>): string {
-  return remote.regions.length > 0 ? `Remote (${remote.regions.join(", ")})` : "Remote";
+/** "A or B or C": not a list with commas, which places like "London, UK" already have. */
+function eitherOf(parts: string[], text: Messages): string {
+  const [head = "", ...rest] = parts;
+  return rest.reduce((first, second) => text.text("place_or", { first, second }), head);
+}
+
+function remoteLabel(remote: NonNullable<Role["remote"]>, text: Messages): string {
+  return remote.regions.length > 0 ? text.text("remote_in", { regions: remote.regions.join(", ") }) : text.text("remote");
 }
 
 /** A card's places, short enough for one line: "London, UK or Lisbon, Portugal", "London, UK and 3 other places". */
-function placesLabel(locations: string[]): string {
+function placesLabel(locations: string[], text: Messages): string {
   const [first = "", ...others] = locations;
-  return others.length > 1 ? `${first} and ${count(others.length, "other place")}` : locations.join(" or ");
+  return others.length > 1 ? text.count("places_more", others.length, { place: first }) : eitherOf(locations, text);
 }
 
 /** One line for all of a role's pay ranges: see salary-summary.ts. */
-function salaryLabelOf(ranges: readonly SalaryRange[], language: string): string | undefined {
+function salaryLabelOf(ranges: readonly SalaryRange[], text: Messages): string | undefined {
   const summary = salarySummary(ranges);
-  return summary ? salaryLabel(summary, language) : undefined;
+  return summary ? salaryLabel(summary, text) : undefined;
 }
 
-function salaryLabel(salary: SalaryRange, language: string): string {
-  const money = moneyFormat(language, salary.currency);
-  const amounts =
+/** "£40,000 – £50,000 a year", "40.000–50.000 £ pro Jahr": Intl writes the amounts and the range, the messages the words around them. */
+function salaryLabel(salary: SalaryRange, text: Messages): string {
+  const money = moneyFormat(text.language, salary.currency);
+  const amount =
     salary.min !== undefined && salary.max !== undefined && salary.min !== salary.max
-      ? `${money.format(salary.min)}–${money.format(salary.max)}`
+      ? money.formatRange(salary.min, salary.max)
       : salary.min !== undefined && salary.max === undefined
-        ? `from ${money.format(salary.min)}`
+        ? text.text("salary_from", { amount: money.format(salary.min) })
         : salary.max !== undefined && salary.min === undefined
-          ? `up to ${money.format(salary.max)}`
+          ? text.text("salary_up_to", { amount: money.format(salary.max) })
           : money.format(salary.min ?? 0);
-  return `${amounts} ${PERIOD_LABELS[salary.per]}`;
+  return text.text(`salary_per_${salary.per.toLowerCase()}`, { amount });
 }
 
 // Building an Intl formatter costs far more than using one: one per language and currency.
@@ -174,10 +211,10 @@ function moneyFormat(language: string, currency: string): Intl.NumberFormat {
   return format;
 }
 
-function applyAction(target: string, title: string, params: ApplyParams): Role["apply"] {
+function applyAction(target: string, title: string, params: ApplyParams, text: Messages): Role["apply"] {
   const mail = readMailLink(target);
-  if (!mail) return { href: withApplyParams(target, params), label: "Apply for this role" };
+  if (!mail) return { href: withApplyParams(target, params), label: text.text("apply_web") };
   // Rebuilt from the address and subject alone: no other header (cc, bcc, body) can ride along.
-  const href = mailtoHref(mail.address, mail.subject ?? `Application: ${title}`);
-  return { href, label: "Apply by e-mail", address: mail.address };
+  const href = mailtoHref(mail.address, mail.subject ?? text.text("apply_email_subject", { title }));
+  return { href, label: text.text("apply_email"), address: mail.address, addressLabel: text.text("apply_email_to", { address: mail.address }) };
 }

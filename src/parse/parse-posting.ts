@@ -37,6 +37,8 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     teamAt: START,
     locationAt: [],
     remoteAt: [],
+    languageAt: START,
+    translationOfAt: START,
     problems: split.problems,
   };
   const { file, frontMatter, problems } = split;
@@ -66,6 +68,8 @@ export function parsePosting(siteDir: string, absolutePath: string, version?: st
     redirectFromAt,
     navLabelAt: frontMatter.locate(["shortened-link"]),
     teamAt: frontMatter.locate(["team"]),
+    languageAt: frontMatter.locate(["language"]),
+    translationOfAt: frontMatter.locate(["translation_of"]),
     locationAt: (job?.location ?? []).map((_, i) => frontMatter.locate(Array.isArray(frontMatter.data.location) ? ["location", i] : ["location"])),
     remoteAt: (Array.isArray(job?.remote) ? job.remote : job?.remote ? [true] : []).map((_, i) =>
       frontMatter.locate(Array.isArray(frontMatter.data.remote) ? ["remote", i] : ["remote"]),

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
+import { siteMessages } from "../derive/derive-role.ts";
 import type { BuildContext, CareersSite } from "../model.ts";
 import { discoveryFiles } from "../plan/discovery.ts";
 import { hasErrors, type Problem, ProblemsFound } from "../problem.ts";
@@ -38,6 +39,7 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
 
   // https://www.11ty.dev/docs/events/#eleventy.before
   let openings: Readonly<Record<string, unknown>> | undefined;
+  let messages: Readonly<Record<string, unknown>> | undefined;
   let rolePages: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     openings = undefined;
@@ -60,6 +62,7 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
     // Eleventy deep-copies plain data objects into every template's data, and
     // once more per paginated template; a frozen one it shares as it is.
     openings = Object.freeze({ ...site, discovery: discoveryFiles(site, site.today) });
+    messages = Object.freeze(siteMessages(site.config).table);
   });
   eleventyConfig.on("eleventy.after", () => rolePages);
 
@@ -67,6 +70,11 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
   eleventyConfig.addGlobalData("openings", () => {
     if (!openings) throw new Error("the site was not loaded before Eleventy asked for its data");
     return openings;
+  });
+  // The site's messages (schema/messages.ts), as `t`: role pages get their own language's under the same name.
+  eleventyConfig.addGlobalData("t", () => {
+    if (!messages) throw new Error("the site was not loaded before Eleventy asked for its messages");
+    return messages;
   });
 
   // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets

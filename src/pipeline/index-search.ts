@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { employmentTypeLabel } from "../derive/derive-role.ts";
 import type { CareersSite, Facet, FacetGroups, Role } from "../model.ts";
 import { SearchIndexError } from "../problem.ts";
 
@@ -85,7 +84,7 @@ function searchRecord(role: Role, language: string, values: FilterValues): pagef
     filters: {
       team: role.team ? [values.team.get(role.filters.team) ?? role.team] : [],
       location: role.locations.map((place, i) => values.location.get(role.filters.locations[i] ?? "") ?? place),
-      type: role.employmentTypes.map((type, i) => values.type.get(role.filters.types[i] ?? "") ?? employmentTypeLabel(type)),
+      type: role.employmentTypes.map((type, i) => values.type.get(role.filters.types[i] ?? "") ?? type),
       remote: role.remote && values.remote ? [values.remote] : [],
     },
   };

@@ -11,10 +11,12 @@ import { loadSiteConfig } from "../parse/load-site-config.ts";
 import { parseLanding, parsePosting } from "../parse/parse-posting.ts";
 import { arrangeSite, redirectsFileText } from "../plan/arrange-site.ts";
 import { buildNavigation } from "../plan/navigation.ts";
+import { linkTranslations } from "../plan/translations.ts";
 import { error, hasErrors, type Problem, START, warning } from "../problem.ts";
 import { gitDates } from "../read/git-dates.ts";
 import { readSourceBytes, type SourceBytes } from "../read/read-file.ts";
 import { fileVersion, JOBS_DIR, listSources, versionModified } from "../read/read-sources.ts";
+import { baseLanguage, untranslatedWarning } from "../schema/messages.ts";
 import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
 import { openParseCache, type ParseCache, parseKey } from "./parse-cache.ts";
 import { inWorker, workersFor } from "./worker-pool.ts";
@@ -73,6 +75,8 @@ function deriveSite(
   const today = context.today ?? todayIn(config.timezone ?? DEFAULT_TIME_ZONE);
   const { firstCommitted, lastChanged } = gitDates(siteDir, JOBS_DIR);
   const roles: Role[] = [];
+  // Every posting that derived, drafts too, so translations check the same in `check` as in a build.
+  const derived: Role[] = [];
   for (const { job, stem, ...posting } of postings) {
     if (!job) continue;
     const apply = job.apply ?? config.apply;
@@ -120,6 +124,9 @@ function deriveSite(
       }
     }
     for (const problem of payTransparencyProblems(role, posting, config.pay_transparency, today)) problems.push(problem);
+    const untranslated = job.language && baseLanguage(job.language) !== baseLanguage(config.language) && untranslatedWarning(job.language, config.messages);
+    if (untranslated) problems.push(warning("language-without-messages", role.file, role.languageAt, untranslated.message, untranslated.hint));
+    derived.push(role);
     // Drafts are checked like any posting, but only the dev server builds them.
     if (role.draft && !context.includeDrafts) continue;
     roles.push(role);
@@ -138,13 +145,24 @@ function deriveSite(
       ),
     );
   }
-  const arranged = arrangeSite(config, roles, landingResult?.landing, layoutAssets());
+  const translations = linkTranslations(
+    config,
+    derived,
+    roles,
+    postings.map((posting) => posting.file),
+  );
+  for (const problem of translations.problems) problems.push(problem);
+  const arranged = arrangeSite(config, roles, landingResult?.landing, layoutAssets(), translations.unlisted);
   for (const problem of arranged.problems) problems.push(problem);
   if (hasErrors(problems)) return { problems, checked };
   const redirectsFile = redirectsFileText(arranged.site.redirects, config.path_prefix);
   const { menu: navigation, problems: menuProblems } = buildNavigation(config.jobs_path, landingResult?.landing, roles);
   for (const problem of menuProblems) problems.push(problem);
-  return { site: { config, today, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation }, problems, checked };
+  return {
+    site: { config, today, roles, landing: landingResult?.landing, ...arranged.site, redirectsFile, navigation, translations: translations.groups },
+    problems,
+    checked,
+  };
 }
 
 /**

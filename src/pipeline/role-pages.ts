@@ -24,7 +24,13 @@ export async function writeRoleAndRedirectPages(
   // Roles go in batches, all sent at once: a worker takes the next from its
   // queue without waiting for this thread (busy with Eleventy), and holds
   // only the batch it is rendering as objects, not a copy of every role.
-  const shown: RolePageSite = { config: site.config, theme: site.theme, navigation: site.navigation, openRolesByTeam: site.openRolesByTeam };
+  const shown: RolePageSite = {
+    config: site.config,
+    theme: site.theme,
+    navigation: site.navigation,
+    openRolesByTeam: site.openRolesByTeam,
+    translations: site.translations,
+  };
   const build = ++builds;
   const rolePages = Promise.all(
     split(roles, workers).flatMap((share, i) =>

@@ -1,4 +1,4 @@
-import { count } from "../count.ts";
+import { siteMessages } from "../derive/derive-role.ts";
 import type { BodyLink, Facet, OtherRoles, ParsedLanding, Redirect, Role, TeamGroup } from "../model.ts";
 import { type Problem, warning } from "../problem.ts";
 import { withPathPrefix } from "../schema/site-path.ts";
@@ -19,8 +19,10 @@ export function redirectsFileText(redirects: Redirect[], pathPrefix: string): st
   return redirects.map(({ from, to }) => `${prefixed(from)} ${prefixed(to)} 301\n`).join("");
 }
 
-export function arrangeSite(config: SiteConfig, roles: Role[], landing: ParsedLanding | undefined, assets: string[]) {
-  const openRoles = roles.filter((role) => !role.closed).sort(byWeightThenTitle);
+/** `unlisted`: translations the index leaves out, because it lists another version of their role (translations.ts). */
+export function arrangeSite(config: SiteConfig, roles: Role[], landing: ParsedLanding | undefined, assets: string[], unlisted: ReadonlySet<Role> = new Set()) {
+  const text = siteMessages(config);
+  const openRoles = roles.filter((role) => !role.closed && !unlisted.has(role)).sort(byWeightThenTitle);
   const { facets, problems } = buildFacets(config, openRoles);
   const { plan, redirects, problems: planProblems } = planSite({ config, roles, landing, facets, assets });
   for (const problem of planProblems) problems.push(problem); // Not push(...many): 100,000 values overflow the stack.
@@ -36,18 +38,31 @@ export function arrangeSite(config: SiteConfig, roles: Role[], landing: ParsedLa
   const openRolesByTeam = new Map<string, OtherRoles>();
   for (const role of roles) {
     const facet = role.team === undefined ? undefined : teamFacets.get(role.filters.team);
-    if (!role.team || !facet || openRolesByTeam.has(role.team)) continue;
-    openRolesByTeam.set(role.team, {
-      roles: facet.roles.slice(0, OTHER_ROLES_SHOWN),
-      url: facet.url,
-      countLabel: facet.countLabel,
-      more: facet.roles.length > OTHER_ROLES_SHOWN,
-    });
+    if (!role.team || !facet) continue;
+    let others = openRolesByTeam.get(role.team);
+    if (!others) {
+      others = {
+        roles: facet.roles.slice(0, OTHER_ROLES_SHOWN),
+        url: facet.url,
+        countLabel: facet.countLabel,
+        more: facet.roles.length > OTHER_ROLES_SHOWN,
+        text: {},
+      };
+      openRolesByTeam.set(role.team, others);
+    }
+    // A closed role's page shows them in its own language.
+    if (role.closed && !Object.hasOwn(others.text, role.language)) {
+      const words = siteMessages(config, role.language);
+      others.text[role.language] = {
+        heading: words.text("other_roles_heading", { team: role.team }),
+        more: words.count("other_roles_more", facet.roles.length, { team: role.team }),
+      };
+    }
   }
   return {
     site: {
       openRoles,
-      openRolesLabel: count(openRoles.length, "open role"),
+      openRolesLabel: text.count("open_roles", openRoles.length),
       teams: groupByTeam(openRoles, facets.teams),
       facets,
       openRolesByTeam: Object.fromEntries(openRolesByTeam),

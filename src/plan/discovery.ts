@@ -1,4 +1,4 @@
-import { absoluteUrl } from "../derive/derive-role.ts";
+import { absoluteUrl, siteMessages } from "../derive/derive-role.ts";
 import { salarySummary } from "../derive/salary-summary.ts";
 import type { CareersSite, Role } from "../model.ts";
 import type { CalendarDate } from "../schema/calendar-date.ts";
@@ -29,6 +29,8 @@ export interface FeedEntry {
   html: string;
   /** The day the role was posted (midnight UTC). */
   date: Date;
+  /** The posting's language, when it is not the feed's. */
+  language?: string;
 }
 
 export interface Feed {
@@ -70,6 +72,8 @@ export interface JobListing {
 export interface DiscoveryFiles {
   sitemapUrl: string;
   sitemap: SitemapEntry[];
+  /** Some entry names its translations (`<xhtml:link hreflang>`), so the sitemap declares their namespace. */
+  sitemapAlternates: boolean;
   /** The site's feed of every open role. */
   feed: Feed;
   /** That feed, then one per filter page (team, location, type, remote) of its open roles. */
@@ -85,7 +89,7 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
 
   const sitemap = sitemapEntries(site, today);
 
-  const feed = feedOf(config, today, `${config.name} jobs`, config.jobs_path, ATOM_FEED_PATH, JSON_FEED_PATH, roles);
+  const feed = feedOf(config, today, siteMessages(config).text("feed_title"), config.jobs_path, ATOM_FEED_PATH, JSON_FEED_PATH, roles);
   const facetFeeds = site.facets.all.map((facet) => {
     const [atom, json] = facet.feeds;
     if (!atom || !json) throw new Error(`the filter page ${facet.url} has no feeds`);
@@ -96,6 +100,7 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
   return {
     sitemapUrl: absoluteUrl(config, SITEMAP_PATH),
     sitemap,
+    sitemapAlternates: sitemap.some((entry) => entry.alternates),
     feed,
     feeds: [feed, ...facetFeeds],
     jobs: { company: config.name, url: indexUrl, jobs: roles.map(jobListing) },
@@ -112,6 +117,8 @@ function feedOf(config: SiteConfig, today: CalendarDate, title: string, pagePath
       summary: role.description,
       html: role.html,
       date: midnightUtc(role.datePosted),
+      // A posting in another language than the feed's says so: Atom's xml:lang, JSON Feed's language.
+      language: role.language === config.language ? undefined : role.language,
     }))
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, FEED_ENTRIES);

@@ -1,5 +1,4 @@
-import { count } from "../count.ts";
-import { employmentTypeLabel, employmentTypeSlug } from "../derive/derive-role.ts";
+import { employmentTypeLabel, employmentTypeSlug, siteMessages } from "../derive/derive-role.ts";
 import { slugify } from "../derive/slug.ts";
 import type { Facet, FacetGroups, FacetKind, FeedLink, Role } from "../model.ts";
 import { type Position, type Problem, START, warning } from "../problem.ts";
@@ -25,6 +24,7 @@ interface Value {
 /** Facets over `openRoles`, which come sorted; each facet keeps that order. */
 export function buildFacets(config: SiteConfig, openRoles: Role[]): { facets: FacetGroups; problems: Problem[] } {
   const jobsPath = config.jobs_path;
+  const text = siteMessages(config);
   const problems: Problem[] = [];
   const collect = (kind: FacetKind, valuesOf: (role: Role) => Value[], title: (label: string) => string, display = (label: string) => label) => {
     const bySlug = new Map<string, { roles: Role[]; spellings: Map<string, { file: string; at: Position }[]> }>();
@@ -48,6 +48,7 @@ export function buildFacets(config: SiteConfig, openRoles: Role[]): { facets: Fa
           if (spelling === label) continue;
           for (const { file, at } of uses) problems.push(spellingWarning(kind, file, at, spelling, label));
         }
+        const countLabel = text.count("open_roles", roles.length);
         return {
           kind,
           label: display(label),
@@ -55,8 +56,10 @@ export function buildFacets(config: SiteConfig, openRoles: Role[]): { facets: Fa
           url: `${jobsPath}${kind}/${slug}/`,
           title: title(label),
           roles,
-          countLabel: count(roles.length, "open role"),
-          feeds: facetFeeds(`${jobsPath}${kind}/${slug}/`, `${title(label)} at ${config.name}`),
+          countLabel,
+          description: text.text("facet_description", { title: title(label), count: countLabel }),
+          showAllLabel: text.count("facet_show_all", roles.length),
+          feeds: facetFeeds(`${jobsPath}${kind}/${slug}/`, text.text("facet_feed_title", { title: title(label) })),
         };
       })
       .sort((a, b) => a.label.localeCompare(b.label));
@@ -65,31 +68,33 @@ export function buildFacets(config: SiteConfig, openRoles: Role[]): { facets: Fa
   const teams = collect(
     "team",
     (role) => (role.team ? [{ label: role.team, slug: role.filters.team, at: role.teamAt }] : []),
-    (team) => `${team} roles`,
+    (team) => text.text("facet_team_title", { team }),
   );
   const locations = collect(
     "location",
     (role) => role.locations.map((place, i) => ({ label: place, slug: role.filters.locations[i] ?? slugify(place), at: role.locationsAt[i] ?? START })),
-    (place) => `Roles in ${place}`,
+    (place) => text.text("facet_location_title", { place }),
   );
   const types = collect(
     "type",
     (role) => role.employmentTypes.map((type, i) => ({ label: type, slug: role.filters.types[i] ?? employmentTypeSlug(type), at: START })),
-    (type) => `${employmentTypeLabel(type as EmploymentType)} roles`,
-    (type) => employmentTypeLabel(type as EmploymentType),
+    (type) => text.text("facet_type_title", { type: employmentTypeLabel(type as EmploymentType, text) }),
+    (type) => employmentTypeLabel(type as EmploymentType, text),
   );
   const remoteRoles = openRoles.filter((role) => role.remote);
   const remote: Facet | undefined =
     remoteRoles.length > 0
       ? {
           kind: "remote",
-          label: "Remote",
+          label: text.text("remote"),
           slug: "remote",
           url: `${jobsPath}remote/`,
-          title: "Remote roles",
+          title: text.text("facet_remote_title"),
           roles: remoteRoles,
-          countLabel: count(remoteRoles.length, "open role"),
-          feeds: facetFeeds(`${jobsPath}remote/`, `Remote roles at ${config.name}`),
+          countLabel: text.count("open_roles", remoteRoles.length),
+          description: text.text("facet_description", { title: text.text("facet_remote_title"), count: text.count("open_roles", remoteRoles.length) }),
+          showAllLabel: text.count("facet_show_all", remoteRoles.length),
+          feeds: facetFeeds(`${jobsPath}remote/`, text.text("facet_feed_title", { title: text.text("facet_remote_title") })),
         }
       : undefined;
   return { facets: { teams, locations, types, remote, all: [...teams, ...locations, ...types, ...(remote ? [remote] : [])] }, problems };

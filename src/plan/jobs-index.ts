@@ -1,4 +1,4 @@
-import { count } from "../count.ts";
+import { siteMessages } from "../derive/derive-role.ts";
 import type { FacetGroups, FinderView, JobsIndexView, ParsedLanding, Role } from "../model.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
 
@@ -10,7 +10,7 @@ import type { SiteConfig } from "../schema/site-schema.ts";
 const LEADING_H1 = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>\s*/i;
 
 export function jobsIndexView(config: SiteConfig, landing: ParsedLanding | undefined): JobsIndexView {
-  const headingText = landing?.title ?? `Jobs at ${config.name}`;
+  const headingText = landing?.title ?? siteMessages(config).text("index_heading");
   const html = landing?.html ?? "";
   const heading = landing?.hasOwnHeading ? LEADING_H1.exec(html) : null;
   return {
@@ -57,20 +57,31 @@ export function postedAgoLabels(language: string): [number, string][] {
  * some role gives pay.
  */
 export function roleFinders(config: SiteConfig, openRoles: readonly Role[], facets: FacetGroups): Record<string, FinderView> {
-  const postedAgo = postedAgoLabels(config.language);
+  const text = siteMessages(config);
+  const roleCounts = text.table.open_roles;
+  // Every plural form of the site's language, for the script to pick with Intl.PluralRules.
+  const countLabels = typeof roleCounts === "string" ? { other: roleCounts } : (roleCounts as Record<string, string>);
+  // A card says it in its role's language (a posting may have its own): one table per language the roles are in.
+  const postedAgo = Object.fromEntries(
+    [...new Set([config.language, ...openRoles.map((role) => role.language)])].map((language) => [language, postedAgoLabels(language)]),
+  );
   const finder = (roles: readonly Role[], search: boolean, ownOrder: string, remote: boolean): FinderView => {
     const pay = roles.some((role) => role.pay);
     return {
       search,
-      remoteLabel: remote && roles.some((role) => role.remote) ? (facets.remote?.label ?? "Remote") : undefined,
+      remoteLabel: remote && roles.some((role) => role.remote) ? (facets.remote?.label ?? text.text("remote")) : undefined,
       pay,
-      sorts: [{ value: "", label: ownOrder }, { value: "newest", label: "Newest first" }, ...(pay ? [{ value: "salary", label: "Highest salary first" }] : [])],
-      countLabels: { one: count(1, "open role"), other: count(2, "open role").replace("2", "{n}") },
+      sorts: [
+        { value: "", label: ownOrder },
+        { value: "newest", label: text.text("sort_newest") },
+        ...(pay ? [{ value: "salary", label: text.text("sort_salary") }] : []),
+      ],
+      countLabels,
       postedAgo,
     };
   };
   return Object.fromEntries([
-    [config.jobs_path, finder(openRoles, true, "Team", true)],
-    ...facets.all.map((facet) => [facet.url, finder(facet.roles, false, "Featured", facet.kind !== "remote")]),
+    [config.jobs_path, finder(openRoles, true, text.text("label_team"), true)],
+    ...facets.all.map((facet) => [facet.url, finder(facet.roles, false, text.text("sort_featured"), facet.kind !== "remote")]),
   ]);
 }

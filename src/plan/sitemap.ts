@@ -16,10 +16,12 @@ export interface SitemapEntry {
   loc: string;
   /** W3C Datetime: when the page last changed, like `2026-11-20T09:30:00Z` (a day for an index that lists no role). */
   lastmod: string;
+  /** An open translated role's language versions, itself included, and `x-default` (plan/translations.ts): Google reads hreflang here as on the page. */
+  alternates?: { hreflang: string; href: string }[];
 }
 
 /** The index first (its `lastmod` is its newest role's, else the build day), then the roles by address. */
-export function sitemapEntries(site: Pick<CareersSite, "config" | "roles">, today: CalendarDate): SitemapEntry[] {
+export function sitemapEntries(site: Pick<CareersSite, "config" | "roles" | "translations">, today: CalendarDate): SitemapEntry[] {
   const { config } = site;
   const since = Date.parse(`${today}T00:00:00Z`) - CLOSED_SITEMAP_DAYS * 24 * 60 * 60 * 1000;
   const roles = site.roles
@@ -29,7 +31,8 @@ export function sitemapEntries(site: Pick<CareersSite, "config" | "roles">, toda
       if (closed && closed.getTime() < since) return [];
       // A role that closed by its date changed then, whenever its file last did.
       const changed = closed && closed > role.lastChanged ? closed : role.lastChanged;
-      return [{ loc: absoluteUrl(config, role.url), lastmod: w3cDatetime(changed) }];
+      const group = closed ? undefined : site.translations[role.url];
+      return [{ loc: absoluteUrl(config, role.url), lastmod: w3cDatetime(changed), ...(group ? { alternates: group.alternates } : {}) }];
     })
     .sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
   const newest = roles.reduce<string | undefined>((latest, entry) => (latest === undefined || entry.lastmod > latest ? entry.lastmod : latest), undefined);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
+import { siteMessages } from "../derive/derive-role.ts";
 import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { outputFileFor, withPathPrefix } from "../schema/site-path.ts";
@@ -16,7 +17,7 @@ import { templateFilters } from "./template-filters.ts";
 export const LAYOUTS_DIR = join(OPENINGS_ROOT, "layouts");
 
 /** What a role's page shows besides the role itself. */
-export type RolePageSite = Pick<CareersSite, "config" | "theme" | "navigation" | "openRolesByTeam">;
+export type RolePageSite = Pick<CareersSite, "config" | "theme" | "navigation" | "openRolesByTeam" | "translations">;
 
 function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(LAYOUTS_DIR, "_includes")), { autoescape: true });
@@ -31,10 +32,16 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
   return (role) => {
     // A closed role's page suggests open roles in its team; an own-property look-up, so a team named `constructor` finds nothing inherited.
     const others = role.closed && role.team && Object.hasOwn(site.openRolesByTeam, role.team) ? site.openRolesByTeam[role.team] : undefined;
-    const content = environment.render("role.njk", { openings: site, role, others });
+    // Its words in its own language: a posting's `language`, else the site's.
+    const t = siteMessages(site.config, role.language).table;
+    const translations = site.translations[role.url];
+    const content = environment.render("role.njk", { openings: site, role, others, othersText: others?.text[role.language], translations, t });
     const page = environment.render("base.njk", {
       openings: site,
+      t,
       page: { url: role.url },
+      // Alternates in other languages for an open page only: a closed one is not indexed.
+      alternates: role.closed || role.draft ? undefined : translations?.alternates,
       pageTitle: role.title,
       pageDescription: role.description,
       // A posting in another language than the site's says so: see `language` in job-schema.ts.
@@ -53,7 +60,8 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
  */
 export function redirectPageRenderer(config: SiteConfig): (redirect: Redirect) => string {
   const environment = layoutsEnvironment(config);
-  return (redirect) => environment.render("redirect.njk", { config, to: withPathPrefix(redirect.to, config.path_prefix) });
+  const t = siteMessages(config).table;
+  return (redirect) => environment.render("redirect.njk", { config, t, to: withPathPrefix(redirect.to, config.path_prefix) });
 }
 
 /** Writes each role's page at its URL under `outputDir` (role URLs are checked site paths: see site-path.ts). */

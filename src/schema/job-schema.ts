@@ -255,6 +255,9 @@ export const jobShape = {
     .optional()
     .describe("`true` when candidates fill in the application on this careers site itself, not on an applicant tracking system's page."),
   language: languageCode.optional().describe("The posting's language, when it is not the site's: its page's `lang`, date and money formats."),
+  translation_of: text("the file name of the posting this one translates, like `data-engineer`")
+    .optional()
+    .describe("This posting is a translation of another: that posting's file name in jobs/, without `.md`. Their pages link to each other."),
   draft: flag("draft").optional().describe("`true` keeps the role out of the published site; the preview server still shows it."),
   closed: flag("closed").optional().describe("`true` marks the role as closed."),
   permalink: sitePath.optional().describe("The role's address on the site. By default the jobs path plus the file name."),

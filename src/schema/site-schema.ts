@@ -2,6 +2,9 @@ import { z } from "zod";
 import { applyParams } from "./apply-params.ts";
 import { colour } from "./colour.ts";
 import { applyTarget, expected, found, languageCode } from "./job-schema.ts";
+import { messageOverrides } from "./message-overrides.ts";
+import { untranslatedWarning } from "./messages.ts";
+import { addNote } from "./schema-notes.ts";
 import { siteLogo } from "./site-logo.ts";
 import { sitePathProblem } from "./site-path.ts";
 import { DEFAULT_TIME_ZONE, readTimeZone } from "./time-zone.ts";
@@ -34,7 +37,8 @@ export const siteShape = {
     .describe("The site's full address; canonical links, feeds and the sitemap are built from it."),
   jobs_path: folderPath("/jobs/").default("/jobs/").describe("Where the jobs index lives; roles live below it."),
   apply: applyTarget.optional().describe("Where to apply when a posting does not say: a web address or an e-mail address."),
-  language: languageCode.default("en").describe("The language of the postings, as a code like en or de-CH."),
+  language: languageCode.default("en").describe("The site's language, as a code like en or de-CH: its pages' labels, dates and amounts."),
+  messages: messageOverrides.optional().describe("The site's own wording for labels Openings shows, per language: `de:` then `apply_web: Jetzt bewerben`."),
   pay_transparency: z
     .enum(PAY_TRANSPARENCY_SETTINGS, expected("`warn`, `error` or `off`"))
     .default("warn")
@@ -68,7 +72,14 @@ export const siteShape = {
     .describe("The company's time zone (IANA name, like Europe/London): a `valid_through` day ends at midnight there."),
 };
 
-export const siteSchema = z.looseObject(siteShape, expected("a list of `key: value` lines")).describe("Openings site settings (site.yaml).");
+export const siteSchema = z
+  .looseObject(siteShape, expected("a list of `key: value` lines"))
+  .superRefine((site) => {
+    // A language Openings has no messages for still builds, in English words: say so, once, at `language`.
+    const untranslated = untranslatedWarning(site.language, site.messages);
+    if (untranslated) addNote({ path: ["language"], code: "language-without-messages", ...untranslated });
+  })
+  .describe("Openings site settings (site.yaml).");
 export type SiteConfig = z.output<typeof siteSchema>;
 
 export const SITE_FILE = "site.yaml";
