@@ -205,7 +205,7 @@ describe("the site plan", () => {
     assert.ok(site);
     const staging = "/tmp/staging";
     const eleventyWrote = (extra: string[] = [], left: string[] = []) => [
-      [{ map: Object.fromEntries(["style.css", "print.css", "index.js"].map((name) => [`/layouts/assets/${name}`, `${staging}/assets/${name}`])) }],
+      [{ map: Object.fromEntries(["style.css", "print.css", "index.js", "apply.js"].map((name) => [`/layouts/assets/${name}`, `${staging}/assets/${name}`])) }],
       [
         "feed.xml",
         "feed.json",
@@ -244,9 +244,12 @@ describe("facet identity", () => {
       "jobs/d.md": posting("title: D\nteam: ' ENGINEERING '\nlocation: 'london - uk'"),
     };
     assert.deepEqual(await shown(files), [
+      // No comma before the country: Google is not told where these are (json-ld.ts).
+      "jobs/c.md:1:1: warning no-job-posting: Google for Jobs will not list this role: Google needs the country of each place, and `Paris France` names none: write it like `Leeds, UK` or `Austin, TX` (the page is still built; add what is missing to be listed)",
       "jobs/c.md:3:7: warning facet-spelling: the team `engineering` is shown as `Engineering`, the spelling most postings use (write `Engineering` here too, or another name for a team of its own)",
       "jobs/c.md:4:12: warning facet-spelling: the location `Paris France` is shown as `Paris, France`, the spelling most postings use (write `Paris, France` here too, or another name for a location of its own)",
       "jobs/c.md:4:26: warning facet-spelling: the location `London UK` is shown as `London, UK`, the spelling most postings use (write `London, UK` here too, or another name for a location of its own)",
+      "jobs/d.md:1:1: warning no-job-posting: Google for Jobs will not list this role: Google needs the country of each place, and `london - uk` names none: write it like `Leeds, UK` or `Austin, TX` (the page is still built; add what is missing to be listed)",
       "jobs/d.md:3:7: warning facet-spelling: the team `ENGINEERING` is shown as `Engineering`, the spelling most postings use (write `Engineering` here too, or another name for a team of its own)",
       "jobs/d.md:4:11: warning facet-spelling: the location `london - uk` is shown as `London, UK`, the spelling most postings use (write `London, UK` here too, or another name for a location of its own)",
     ]);
