@@ -24,6 +24,10 @@ export interface BuildContext {
   today?: CalendarDate;
   /** Where parsed postings are kept between runs, and the Openings code they were parsed by; none without. */
   cache?: { dir: string; version: string };
+  /** `false`: no share images, whatever site.yaml's `share_images` says (`--no-share-images`). */
+  shareImages?: boolean;
+  /** The folder share images are kept in between builds (`.openings-cache/`); none without. Keyed by everything that draws them, so any Openings may use it. */
+  imageCache?: string;
 }
 
 export interface SourceFile {
@@ -344,6 +348,29 @@ export interface Theme {
   icon: { url: string; type: string; generated: boolean };
   /** The header's logo, with the company's name as its text; none without `logo`. */
   logo?: { url: string; alt: string; height: number; width?: number };
+  /** What every role's share image has in common; none when the build draws no share images. */
+  share?: ShareBrand;
+}
+
+/** The site-wide part of a share image (derive/share-card.ts). */
+export interface ShareBrand {
+  company: string;
+  /** The site's host name, shown at the foot: `careers.example.com`. */
+  host: string;
+  accent: string;
+  accentInk: string;
+  /** The accent as text on white. */
+  accentText: string;
+  /** The logo file, named by its bytes' hash (the bytes travel beside the card). */
+  logo?: { type: LogoType; hash: string; size?: { width: number; height: number } };
+}
+
+/** Everything one share image shows: the same card is the same picture. */
+export interface ShareCard {
+  title: string;
+  /** "Engineering · London, UK" */
+  details: string;
+  brand: ShareBrand;
 }
 
 /** Colours made from `accent_color`, each readable where style.css uses it. */

@@ -219,7 +219,9 @@ describe("hostile but valid postings", () => {
   it("builds pages where nothing from the posting can run", () => {
     for (const path of ["/jobs/hostile/", "/jobs/"]) {
       const page = readPage(out, path);
-      assert.equal(page.querySelectorAll("iframe, style, embed, object").length, 0, path);
+      // The head's one <style> is Openings' own: the accent colours from site.yaml (derive/theme.ts).
+      assert.equal(page.querySelectorAll("iframe, body style, embed, object").length, 0, path);
+      assert.equal(page.querySelectorAll("head style").length, 1, path);
       assert.deepEqual(
         page.querySelectorAll("form").map((form) => form.id),
         path === "/jobs/" ? ["role-filters"] : [],
@@ -255,7 +257,9 @@ describe("hostile but valid postings", () => {
 
   it("writes nothing outside the output folder", () => {
     const written = readdirSync(dirname(out));
-    assert.deepEqual(written.sort(), ["_site", "jobs", "site.yaml"]);
+    // Besides the output folder, only the site's own cache: its share images (pipeline/share-images.ts).
+    assert.deepEqual(written.sort(), [".openings-cache", "_site", "jobs", "site.yaml"]);
+    assert.deepEqual(readdirSync(join(dirname(out), ".openings-cache")), ["share-images"]);
     assert.ok(existsSync(join(out, "jobs/hostile/index.html")));
   });
 });

@@ -104,7 +104,8 @@ describe("an output folder that holds the site is refused", () => {
 
   it("refuses the Openings project folder itself (a copy of it, so that a failure costs nothing)", () => {
     const copy = join(sandbox(), "openings");
-    for (const part of ["src", "layouts", "jobs", "package.json", "site.yaml"]) cpSync(join(PROJECT_ROOT, part), join(copy, part), { recursive: true });
+    for (const part of ["src", "layouts", "jobs", "brand", "package.json", "site.yaml"])
+      cpSync(join(PROJECT_ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(PROJECT_ROOT, "node_modules"), join(copy, "node_modules"));
     const before = treeHash(copy);
     for (const args of [

@@ -226,8 +226,8 @@ describe("the site plan", () => {
         .filter((file) => !left.includes(file))
         .map((file) => ({ outputPath: `${staging}/${file}` })),
     ];
-    // Written beside Eleventy's files: the favicon Openings draws (pipeline/brand-files.ts), and the build's marker.
-    const ours = ["assets/favicon.svg", ".openings-build"];
+    // Written beside Eleventy's files: the favicon and share image Openings draws (pipeline/brand-files.ts, share-images.ts), and the build's marker.
+    const ours = ["assets/favicon.svg", "assets/share/jobs/a.png", ".openings-build"];
     checkWrittenAsPlanned(staging, site, eleventyWrote(), ours);
     assert.throws(() => checkWrittenAsPlanned(staging, site, eleventyWrote(["jobs/stray/index.html"]), ours), /not planned: jobs\/stray\/index\.html/);
     assert.throws(() => checkWrittenAsPlanned(staging, site, eleventyWrote([], ["feed.json"]), ours), /planned but not written: feed\.json/);

@@ -22,9 +22,10 @@ const COMMANDS = {
     does: "checks every posting, jobs/index.md and site.yaml; exit code 1 on errors. Parsed postings are kept in DIR/.openings-cache/ (--no-cache: not used)",
   },
   build: {
-    usage: "openings build [--site DIR] [--out DIR] [--no-search] [--no-cache] [--force]",
+    usage: "openings build [--site DIR] [--out DIR] [--no-search] [--no-share-images] [--no-cache] [--force]",
     does:
       "checks, then builds the site into --out (default DIR/_site); on any error the previous site stays as it was. " +
+      "Share images are kept in DIR/.openings-cache/ too, and drawn again only when what they show changes (--no-share-images: none this time). " +
       "--out must be a folder of its own: a non-empty folder Openings did not write is replaced only with --force",
   },
   new: { usage: 'openings new "Job title" [--site DIR]', does: "writes jobs/job-title.md with every key present and explained" },
@@ -49,6 +50,7 @@ const OPTIONS = {
   out: { type: "string" },
   port: { type: "string", default: "8080" },
   "no-search": { type: "boolean", default: false },
+  "no-share-images": { type: "boolean", default: false },
   "no-cache": { type: "boolean", default: false },
   from: { type: "string" },
   force: { type: "boolean", default: false },
@@ -91,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
     workers: workersFromEnvironment(),
     // No `today`: the day it is where the company is (site.yaml's `timezone`), found as the site loads.
     cache: values["no-cache"] ? undefined : parseCacheFor(siteDir),
+    imageCache: values["no-cache"] ? undefined : join(siteDir, CACHE_DIR),
+    shareImages: !values["no-share-images"],
   };
   switch (command) {
     case "new":
@@ -129,6 +133,8 @@ async function checkOrBuild(command: "check" | "build", context: BuildContext, {
   console.log(`Built ${count(site.openRoles.length, "open role")} (${count(site.roles.length, "role page")}) into ${context.outputDir}${warnings}.`);
   const searchIndex = search ? `search index written in ${timings.search.toFixed(2)} s` : "no search index (--no-search)";
   console.log(`Pages rendered in ${timings.render.toFixed(2)} s, ${searchIndex}.`);
+  const { drawn, reused } = timings.shareImages;
+  if (drawn + reused > 0) console.log(`Share images: ${drawn} drawn, ${reused} unchanged from the cache.`);
   return 0;
 }
 

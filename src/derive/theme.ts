@@ -2,6 +2,7 @@ import type { LogoFile, SchemeColours, Theme } from "../model.ts";
 import { AA_TEXT, BLACK, buttonText, type Hex, mix, shadeFor, WHITE } from "../schema/colour.ts";
 import { LOGO_MEDIA_TYPES } from "../schema/site-logo.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
+import { shareBrand } from "./share-card.ts";
 
 // The company's look, from site.yaml's `accent_color` and `logo`: the colours
 // base.njk sets as CSS custom properties for light and dark schemes (the
@@ -28,6 +29,7 @@ export function siteTheme(config: SiteConfig, logo: LogoFile | undefined): Theme
     themeColor: { light: accent, dark: DARK_PAPER },
     icon: siteIcon(config),
     logo: headerLogo(config, logo),
+    share: config.share_images ? shareBrand(config, accent, logo) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { openingsPlugin } from "./eleventy-plugin.ts";
 import { startSearchIndex } from "./index-search.ts";
 import { BUILD_MARKER, openOutputFolder, outputErrorFor } from "./output-folder.ts";
 import { writeRoleAndRedirectPages } from "./role-pages.ts";
+import { type ShareImagesResult, startShareImages } from "./share-images.ts";
 
 // Render role pages (render/render-pages.ts) and everything else (Eleventy)
 // into a fresh staging folder, and swap it in only when every page was
@@ -17,6 +18,8 @@ import { writeRoleAndRedirectPages } from "./role-pages.ts";
 export interface BuildTimings {
   render: number;
   search: number;
+  /** Share images drawn, and copied unchanged from the cache. */
+  shareImages: Pick<ShareImagesResult, "drawn" | "reused">;
 }
 
 /** `force`: replace an output folder that Openings did not write (`--force`). */
@@ -37,7 +40,11 @@ export async function buildSite(
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
   // The search index is built from the roles meanwhile, in Pagefind's own process.
   const search = options.search ? startSearchIndex(site, staging) : undefined;
+  let shareImages: ReturnType<typeof startShareImages> | undefined;
+  let images: ShareImagesResult = { written: [], drawn: 0, reused: 0 };
   try {
+    // Cached share images are copied now, and a worker draws the rest meanwhile.
+    shareImages = startShareImages(staging, site, { cacheDir: context.imageCache, workers: context.workers });
     // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
     // https://www.11ty.dev/docs/programmatic/
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
@@ -56,18 +63,21 @@ export async function buildSite(
     const eleventyResult = await eleventy.write();
     process.off("unhandledRejection", ignoreFailedAssetCopy);
     await rolePages;
+    // This thread is free now: it draws what share images are left.
+    images = await shareImages.finish();
     const brandFiles = writeBrandFiles(staging, site);
     rendered = performance.now();
     await search?.finished();
-    checkWrittenAsPlanned(staging, site, eleventyResult, [...brandFiles, BUILD_MARKER]);
+    checkWrittenAsPlanned(staging, site, eleventyResult, [...brandFiles, ...images.written, BUILD_MARKER]);
   } catch (cause) {
     await search?.close();
     await rolePages.catch(() => {});
+    await shareImages?.abandon();
     output.discard();
     throw outputErrorFor(cause, outputDir) ?? cause;
   }
   output.publish();
-  return { render: (rendered - started) / 1000, search: (performance.now() - rendered) / 1000 };
+  return { render: (rendered - started) / 1000, search: (performance.now() - rendered) / 1000, shareImages: { drawn: images.drawn, reused: images.reused } };
 }
 
 /**

@@ -28,7 +28,7 @@ import { type PostingFile, parseShare } from "./worker-tasks.ts";
 // means; a build loads the site once and renders everything from that value.
 
 /** What `loadSite` needs from the build context. */
-export type LoadContext = Pick<BuildContext, "siteDir" | "includeDrafts" | "today" | "workers" | "cache">;
+export type LoadContext = Pick<BuildContext, "siteDir" | "includeDrafts" | "today" | "workers" | "cache" | "shareImages">;
 
 export interface LoadResult {
   /** Undefined when there are errors. */
@@ -46,7 +46,9 @@ const memory = new Map<string, { version: string; posting: ParsedPosting }>();
 
 export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const { siteDir } = context;
-  const { config, logo, problems } = loadSiteConfig(siteDir);
+  const { logo, problems, ...loaded } = loadSiteConfig(siteDir);
+  // `--no-share-images` turns them off for this build, whatever site.yaml says.
+  const config = loaded.config && context.shareImages === false ? { ...loaded.config, share_images: false } : loaded.config;
   const listing = listSources(siteDir, JOBS_DIR);
   for (const problem of listing.problems) problems.push(problem);
   const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");

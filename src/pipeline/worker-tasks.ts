@@ -3,6 +3,7 @@ import type { ParsedPosting, Role } from "../model.ts";
 import { parsePosting } from "../parse/parse-posting.ts";
 import type { SourceBytes } from "../read/read-file.ts";
 import type { RolePageSite } from "../render/render-pages.ts";
+import { drawShareImages } from "./draw-share-images.ts";
 
 // What a worker thread does (worker-pool.ts starts them). Each task is a
 // plain function, also called on the main thread, so a site parses and
@@ -56,7 +57,7 @@ export async function writeRolePagesTask(build: number, outputDir: string, site:
   return roles.length;
 }
 
-const tasks = { parseShare, writeRolePagesTask };
+const tasks = { parseShare, writeRolePagesTask, drawShareImages };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;
 

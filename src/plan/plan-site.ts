@@ -1,3 +1,4 @@
+import { shareImagePath } from "../derive/share-card.ts";
 import { siteIcon } from "../derive/theme.ts";
 import type { Facet, FacetGroups, FeedLink, ParsedLanding, PlannedFile, Redirect, Role, SitePlan } from "../model.ts";
 import { error, type Position, type Problem, START, warning } from "../problem.ts";
@@ -27,6 +28,7 @@ const OPENINGS_FILES: readonly [url: string, what: string][] = [
 const ASSETS = "the style sheets and scripts";
 const LOGO = "the logo";
 const FAVICON = "the favicon";
+const SHARE_IMAGE = "the share image";
 const SEARCH_INDEX = "the search index";
 
 const OPENINGS = { file: "", at: START };
@@ -49,7 +51,7 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
   // Openings' own files and folders first: they are never anyone else's.
   const searchIndex: PlannedFile = { url: "/pagefind/", path: "pagefind/", what: SEARCH_INDEX, by: OPENINGS, reserved: true };
   planner.reserveFolder(searchIndex);
-  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO, FAVICON]);
+  planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO, FAVICON, SHARE_IMAGE]);
   for (const name of assets) claim(`/assets/${name}`, ASSETS, OPENINGS, true, OWN);
   for (const [url, what] of OPENINGS_FILES) claim(url, what, OPENINGS, true, OWN);
   // site.yaml's logo, copied from the site folder (parse/read-logo.ts); a logo on the web stays there.
@@ -74,7 +76,10 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
     const fromFile = role.job.permalink === undefined;
     const hints = fromFile || facetUrls.has(role.url) ? { ...PAGE_HINTS, taken: "rename the file or set another `permalink`" } : PAGE_HINTS;
     const madeFrom = fromFile ? "the file name" : undefined;
-    claim(role.url, "the role page", { file: role.file, at: fromFile ? START : role.urlAt }, false, { subject: "the address", madeFrom, hints });
+    const by = { file: role.file, at: fromFile ? START : role.urlAt };
+    const page = claim(role.url, "the role page", by, false, { subject: "the address", madeFrom, hints });
+    // Its share image, in Openings' own folder, named after the page (derive/share-card.ts).
+    if (page && config.share_images) claim(shareImagePath(role.url), SHARE_IMAGE, by, true, { subject: "the share image address", hints: SHARE_HINTS });
   }
 
   const redirects: Redirect[] = [];
@@ -130,6 +135,7 @@ interface Hints {
   /** An address that cannot be a file, or that Windows cannot store. */
   bad?: string;
 }
+const SHARE_HINTS: Hints = { taken: "give one of the two pages another `permalink`", bad: "set a shorter `permalink`" };
 const PAGE_HINTS: Hints = { taken: "give one of the two pages another `permalink`", reserved: "choose another `permalink`" };
 const REDIRECT_HINTS: Hints = {
   taken: "a redirect never replaces a page: remove this old address from `redirect_from`",

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
 import { siteMessages } from "../derive/derive-role.ts";
+import { shareImageMeta } from "../derive/share-card.ts";
 import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { outputFileFor, withPathPrefix } from "../schema/site-path.ts";
@@ -44,6 +45,8 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
       alternates: role.closed || role.draft ? undefined : translations?.alternates,
       pageTitle: role.title,
       pageDescription: role.description,
+      // Its share image (og:image), when the build draws them.
+      pageImage: site.theme.share && shareImageMeta(role, site.theme.share, site.config),
       // A posting in another language than the site's says so: see `language` in job-schema.ts.
       pageLanguage: role.language,
       noindex: role.closed || role.draft,

@@ -46,6 +46,10 @@ export const siteShape = {
   path_prefix: folderPath("/careers/").default("/").describe("The folder the site is served from, for hosts such as GitHub project pages."),
   logo: siteLogo.optional().describe("The company's logo: an SVG, PNG, WebP or JPEG file in the site folder (like brand/logo.svg), or an https address."),
   accent_color: colour.optional().describe('The brand colour of buttons and links, like "#0b5cad" (quoted) or rgb(11, 92, 173).'),
+  share_images: z
+    .boolean(expected("`true` or `false`"))
+    .default(true)
+    .describe("Whether every role gets a share image: the picture a link to it shows in chat apps and social networks."),
   homepage: z
     .string(expected("the company's website, like https://www.example.com"))
     .transform((raw, ctx) => {
