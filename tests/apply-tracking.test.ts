@@ -136,6 +136,26 @@ describe("campaign parameters a visitor arrived with, in a browser", { skip: bro
     );
   });
 
+  it("keeps them from the jobs index, through filtering, to the role and its apply link", async () => {
+    const context = await (browser as Browser).newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server?.origin}/jobs/?utm_source=newsletter&gh_jid=1`, { waitUntil: "load" });
+      const roleLink = page.locator(".role-card a", { hasText: "Crane operator" }).first();
+      assert.equal(new URL((await roleLink.getAttribute("href")) ?? "", server?.origin).searchParams.get("utm_source"), "newsletter");
+      await page.locator('select[name="location"]').selectOption({ index: 1 });
+      await page.waitForFunction(() => new URLSearchParams(location.search).has("location"));
+      assert.equal(new URL(page.url()).searchParams.get("utm_source"), "newsletter", "filtering keeps the visitor's campaign in the address");
+      await roleLink.click();
+      await page.waitForURL(/\/jobs\/crane-operator\//);
+      const href = (await page.locator("a.apply").first().getAttribute("href")) ?? "";
+      assert.equal(new URL(href).searchParams.get("utm_source"), "newsletter");
+      assert.equal(new URL(href).searchParams.has("gh_jid"), false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("leaves the link as built without campaign parameters, without JavaScript, and on an e-mail link", async () => {
     assert.deepEqual(await applyLinks("/jobs/crane-operator/"), [CRANE, CRANE]);
     assert.deepEqual(await applyLinks("/jobs/crane-operator/?utm_source=linkedin", false), [CRANE, CRANE]);

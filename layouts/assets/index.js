@@ -10,6 +10,22 @@ const openings = document.querySelector(".openings");
 const count = document.getElementById("open-roles");
 if (form && openings && count) enhance(form, openings, count);
 if (openings) postedWhen(openings.querySelectorAll(".role-card time[datetime]"), JSON.parse(openings.dataset.postedAgo ?? "{}"));
+if (openings) carryCampaign(openings.querySelectorAll(".role-card a[href]"));
+
+// A visitor who arrived at the index with campaign parameters (?utm_source=…)
+// takes them on to the role they open, where apply.js carries them to the
+// apply link. The same names as apply.js, nothing else.
+function carryCampaign(links) {
+  const CARRIED = /^(utm_(source|medium|campaign|term|content|id)|gh_src|lever-(source|origin)(\[\])?)$/;
+  const arrived = [...new URLSearchParams(location.search)].filter(([name, value]) => CARRIED.test(name) && value && value.length <= 200);
+  if (!arrived.length) return;
+  for (const link of links) {
+    const url = new URL(link.href);
+    if (url.origin !== location.origin) continue;
+    for (const [name, value] of arrived) url.searchParams.set(name, value);
+    link.href = url.href;
+  }
+}
 
 function enhance(form, openings, count) {
   const cards = [...openings.querySelectorAll(".role-card")];
@@ -105,7 +121,9 @@ function enhance(form, openings, count) {
       badge.textContent = filters ? String(filters) : "";
       badge.hidden = !filters;
     }
-    const query = new URLSearchParams();
+    // Only the form's own names: whatever else the address holds (?utm_source=…) stays.
+    const query = new URLSearchParams(location.search);
+    for (const name of names) query.delete(name);
     for (const name of names) if (state[name]) query.set(name, state[name]);
     const url = `${location.pathname}${query.size ? `?${query}` : ""}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
