@@ -13,6 +13,8 @@ const exampleSite = (): Record<string, string> => {
   for (const name of ["index.md", "robotics-software-engineer.md", "perception-engineer.md", "field-trials-coordinator.md", "technical-writer.md"]) {
     files[`jobs/${name}`] = readFileSync(join(PROJECT_ROOT, "jobs", name), "utf8");
   }
+  // site.yaml names the logo; a copy of the site without it does not build.
+  files["brand/logo.svg"] = readFileSync(join(PROJECT_ROOT, "brand/logo.svg"), "utf8");
   return files;
 };
 
