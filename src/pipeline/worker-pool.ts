@@ -39,12 +39,12 @@ interface PoolWorker {
 // tsx itself, then the tasks.
 const COMPILED = import.meta.url.endsWith(".js");
 
-/** A worker thread running the module `name` of this folder (without its extension), handed `workerData`. */
-export function startWorker(name: string, workerData?: unknown): Worker {
+/** A worker thread running the module `name` of this folder (without its extension). */
+function startWorker(name: string): Worker {
   const url = new URL(`./${name}${COMPILED ? ".js" : ".ts"}`, import.meta.url);
-  if (COMPILED) return new Worker(url, { workerData });
+  if (COMPILED) return new Worker(url);
   const load = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(load, { eval: true, workerData });
+  return new Worker(load, { eval: true });
 }
 
 const pool = new Map<number, PoolWorker>();

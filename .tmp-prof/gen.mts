@@ -1,0 +1,2 @@
+import { generateSite } from "../bench/generate.ts";
+generateSite("/tmp/ab/s50", 50, 7);
