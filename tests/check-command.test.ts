@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
+import { pageStyles } from "../src/render/page-styles.ts";
 import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
 
 // Every mistake a person posting a job is likely to make, as `npm run check`
@@ -219,9 +220,10 @@ describe("hostile but valid postings", () => {
   it("builds pages where nothing from the posting can run", () => {
     for (const path of ["/jobs/hostile/", "/jobs/"]) {
       const page = readPage(out, path);
-      // The head's one <style> is Openings' own: the accent colours from site.yaml (derive/theme.ts).
+      // The head's one <style> is Openings' own: layouts/style.css, then the accent colours from site.yaml (derive/theme.ts).
       assert.equal(page.querySelectorAll("iframe, body style, embed, object").length, 0, path);
       assert.equal(page.querySelectorAll("head style").length, 1, path);
+      assert.ok(page.querySelector("head style")?.text.startsWith(pageStyles()), path);
       assert.deepEqual(
         page.querySelectorAll("form").map((form) => form.id),
         path === "/jobs/" ? ["role-filters"] : [],

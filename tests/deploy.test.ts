@@ -25,7 +25,7 @@ describe("a site built under path_prefix /careers/", () => {
     const { visited, broken } = await crawlSite(out, "/careers/", "/careers/jobs/");
     assert.deepEqual(broken, []);
     assert.ok(visited.has("/careers/jobs/perception-engineer/"));
-    assert.ok(visited.has("/careers/assets/style.css"));
+    assert.ok(visited.has("/careers/assets/print.css"));
     assert.ok(visited.has("/careers/jobs/team/engineering/"));
   });
 

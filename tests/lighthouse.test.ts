@@ -29,15 +29,10 @@ describe("Lighthouse on the example site", { skip: browserSkip() }, () => {
     assert.match(results.find((result) => result.page === "filter page")?.path ?? "", /^\/jobs\/(team|location|type)\/[^/]+\/$/);
   });
 
-  // Performance on a phone is not at 100 yet (issue 15: the render-blocking
-  // style.css, 94–99 measured on 2 December): those tests run and report as
-  // TODO, never as passing, until it is; the other categories must hold now.
-  const NOT_YET = "issue 15: mobile performance below 100 (render-blocking style.css)";
   for (const page of ["index", "filter page", "role page"] as const) {
     for (const device of DEVICES) {
       for (const categories of [CATEGORIES.filter((category) => category !== "performance"), ["performance" as const]]) {
-        const todo = categories[0] === "performance" && device === "mobile" ? NOT_YET : undefined;
-        it(`scores ${MIN} in ${categories.join(", ")}: ${page}, ${device}`, { todo }, () => {
+        it(`scores ${MIN} in ${categories.join(", ")}: ${page}, ${device}`, () => {
           const result = results.find((found) => found.page === page && found.device === device);
           assert.ok(result, "audited");
           const failing = result.failing

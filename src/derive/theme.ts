@@ -6,7 +6,7 @@ import { shareBrand } from "./share-card.ts";
 
 // The company's look, from site.yaml's `accent_color` and `logo`: the colours
 // base.njk sets as CSS custom properties for light and dark schemes (the
-// rest of the palette is fixed in layouts/assets/style.css), the favicon, the
+// rest of the palette is fixed in layouts/style.css), the favicon, the
 // theme-color and the header's logo. Every text colour here reaches WCAG AA
 // (4.5:1) on the background it is used on, whatever the accent.
 

@@ -27,6 +27,7 @@ export async function writeRoleAndRedirectPages(
   const shown: RolePageSite = {
     config: site.config,
     theme: site.theme,
+    styles: site.styles,
     navigation: site.navigation,
     openRolesByTeam: site.openRolesByTeam,
     translations: site.translations,

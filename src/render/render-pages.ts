@@ -18,7 +18,7 @@ import { templateFilters } from "./template-filters.ts";
 export const LAYOUTS_DIR = join(OPENINGS_ROOT, "layouts");
 
 /** What a role's page shows besides the role itself. */
-export type RolePageSite = Pick<CareersSite, "config" | "theme" | "navigation" | "openRolesByTeam" | "translations">;
+export type RolePageSite = Pick<CareersSite, "config" | "theme" | "styles" | "navigation" | "openRolesByTeam" | "translations">;
 
 function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(LAYOUTS_DIR, "_includes")), { autoescape: true });
