@@ -109,19 +109,19 @@ export function discoveryFiles(site: CareersSite, today: CalendarDate): Discover
 
 /** One feed of `roles`, the newest first, for the page at `pagePath`. */
 function feedOf(config: SiteConfig, today: CalendarDate, title: string, pagePath: string, atomPath: string, jsonPath: string, roles: Role[]): Feed {
-  const entries = roles
-    .map((role) => ({
-      title: role.title,
-      url: role.absoluteUrl,
-      path: role.url,
-      summary: role.description,
-      html: role.html,
-      date: midnightUtc(role.datePosted),
-      // A posting in another language than the feed's says so: Atom's xml:lang, JSON Feed's language.
-      language: role.language === config.language ? undefined : role.language,
-    }))
-    .sort((a, b) => b.date.getTime() - a.date.getTime())
-    .slice(0, FEED_ENTRIES);
+  // Newest first by the posting day (ISO dates sort as text), and only the
+  // entries kept are built: a site's feeds together list each role several times.
+  const newest = roles.toSorted((a, b) => (a.datePosted < b.datePosted ? 1 : a.datePosted > b.datePosted ? -1 : 0)).slice(0, FEED_ENTRIES);
+  const entries = newest.map((role) => ({
+    title: role.title,
+    url: role.absoluteUrl,
+    path: role.url,
+    summary: role.description,
+    html: role.html,
+    date: midnightUtc(role.datePosted),
+    // A posting in another language than the feed's says so: Atom's xml:lang, JSON Feed's language.
+    language: role.language === config.language ? undefined : role.language,
+  }));
   return {
     title,
     atomPath,
