@@ -80,6 +80,8 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
   // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets
   eleventyConfig.addWatchTarget(`${context.siteDir}/${JOBS_DIR}/`);
   eleventyConfig.addWatchTarget(`${context.siteDir}/${SITE_FILE}`);
+  // Inlined into every page (render/page-styles.ts), so not a passthrough copy Eleventy would watch.
+  eleventyConfig.addWatchTarget(`${LAYOUTS_DIR}/style.css`);
 
   // https://www.11ty.dev/docs/copy/
   eleventyConfig.addPassthroughCopy({ [`${LAYOUTS_DIR}/assets`]: "assets" });
