@@ -30,13 +30,18 @@ export function pageStyles(): string {
  * space after a comma, which a custom property's value keeps.
  */
 export function minifyCss(css: string): string {
-  let out = "";
-  const tokens = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(\/\*[\s\S]*?\*\/)|(\s+)|([^"'/\s]+|\/)/g;
-  for (const [, quoted, comment, space, other] of css.matchAll(tokens)) {
-    if (quoted) out += quoted;
-    else if (space || comment) {
-      if (out && !/[{};>\s]$/.test(out)) out += " ";
-    } else out = /^[{};>]/.test(other ?? "") ? out.replace(/ $/, "") + other : out + other;
+  const parts: string[] = [];
+  let space = false;
+  const tokens = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(\/\*[\s\S]*?\*\/|\s+)|([^"'/\s]+|\/)/g;
+  for (const [, quoted, gap, other = ""] of css.matchAll(tokens)) {
+    if (gap) {
+      space = parts.length > 0;
+      continue;
+    }
+    const text = quoted ?? other;
+    if (space && !/^[{};>]/.test(text) && !/[{};>]$/.test(parts.at(-1) ?? "")) parts.push(" ");
+    parts.push(text);
+    space = false;
   }
-  return out.trim();
+  return parts.join("");
 }
