@@ -297,8 +297,6 @@ export interface CareersSite {
   logo?: LogoFile;
   /** Colours, favicon and header logo. */
   theme: Theme;
-  /** layouts/style.css, minified: every page's head carries it (render/page-styles.ts). */
-  styles: string;
   /** Every role that gets a page: open and closed (and drafts in the dev server). */
   roles: Role[];
   openRoles: Role[];

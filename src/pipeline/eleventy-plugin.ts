@@ -6,6 +6,7 @@ import { discoveryFiles } from "../plan/discovery.ts";
 import { hasErrors, type Problem, ProblemsFound } from "../problem.ts";
 import { isPosting, JOBS_DIR } from "../read/read-sources.ts";
 import { cacheNunjucksCompilation } from "../render/nunjucks-compile-cache.ts";
+import { pageStyles } from "../render/page-styles.ts";
 import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { templateFilters } from "../render/template-filters.ts";
 import { SITE_FILE } from "../schema/site-schema.ts";
@@ -71,6 +72,8 @@ export function openingsPlugin(eleventyConfig: UserConfig, options: OpeningsPlug
     if (!openings) throw new Error("the site was not loaded before Eleventy asked for its data");
     return openings;
   });
+  // layouts/style.css, minified, for base.njk to put in every page's head (render/page-styles.ts).
+  eleventyConfig.addGlobalData("styles", () => pageStyles());
   // The site's messages (schema/messages.ts), as `t`: role pages get their own language's under the same name.
   eleventyConfig.addGlobalData("t", () => {
     if (!messages) throw new Error("the site was not loaded before Eleventy asked for its messages");

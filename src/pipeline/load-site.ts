@@ -16,7 +16,6 @@ import { error, hasErrors, type Problem, START, warning } from "../problem.ts";
 import { gitDates } from "../read/git-dates.ts";
 import { readSourceBytes, type SourceBytes } from "../read/read-file.ts";
 import { fileVersion, JOBS_DIR, listSources, versionModified } from "../read/read-sources.ts";
-import { pageStyles } from "../render/page-styles.ts";
 import { baseLanguage, untranslatedWarning } from "../schema/messages.ts";
 import { DEFAULT_TIME_ZONE, todayIn } from "../schema/time-zone.ts";
 import { openParseCache, type ParseCache, parseKey } from "./parse-cache.ts";
@@ -55,7 +54,7 @@ export async function loadSite(context: LoadContext): Promise<LoadResult> {
   const stored = openParseCache(context.cache?.dir, context.cache?.version ?? "");
   const { postings, reparsed, modified } = await parsePostingsCached(siteDir, listing.postings, context.workers, stored);
   const derived = deriveSite(context, config, listing.landingPage, postings, modified, problems);
-  return { ...derived, site: derived.site && { ...derived.site, logo, theme: siteTheme(derived.site.config, logo), styles: pageStyles() }, reparsed };
+  return { ...derived, site: derived.site && { ...derived.site, logo, theme: siteTheme(derived.site.config, logo) }, reparsed };
 }
 
 function deriveSite(
@@ -65,7 +64,7 @@ function deriveSite(
   postings: ParsedPosting[],
   modified: Map<string, Date>,
   problems: Problem[],
-): Omit<LoadResult, "reparsed" | "site"> & { site?: Omit<CareersSite, "theme" | "styles"> } {
+): Omit<LoadResult, "reparsed" | "site"> & { site?: Omit<CareersSite, "theme"> } {
   const { siteDir } = context;
   const landingResult = landingPage ? parseLanding(siteDir, landingPage) : undefined;
   // Loops, not push(...many): spreading 100,000-odd values into a call overflows the stack.

@@ -27,7 +27,6 @@ export async function writeRoleAndRedirectPages(
   const shown: RolePageSite = {
     config: site.config,
     theme: site.theme,
-    styles: site.styles,
     navigation: site.navigation,
     openRolesByTeam: site.openRolesByTeam,
     translations: site.translations,

@@ -6,6 +6,7 @@ import { shareImageMeta } from "../derive/share-card.ts";
 import type { CareersSite, Redirect, Role, SiteConfig } from "../model.ts";
 import { OPENINGS_ROOT } from "../openings-root.ts";
 import { outputFileFor, withPathPrefix } from "../schema/site-path.ts";
+import { pageStyles } from "./page-styles.ts";
 import { prefixRootRelativeLinks } from "./path-prefix.ts";
 import { templateFilters } from "./template-filters.ts";
 
@@ -18,7 +19,7 @@ import { templateFilters } from "./template-filters.ts";
 export const LAYOUTS_DIR = join(OPENINGS_ROOT, "layouts");
 
 /** What a role's page shows besides the role itself. */
-export type RolePageSite = Pick<CareersSite, "config" | "theme" | "styles" | "navigation" | "openRolesByTeam" | "translations">;
+export type RolePageSite = Pick<CareersSite, "config" | "theme" | "navigation" | "openRolesByTeam" | "translations">;
 
 function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(LAYOUTS_DIR, "_includes")), { autoescape: true });
@@ -30,6 +31,7 @@ function layoutsEnvironment(config: SiteConfig): nunjucks.Environment {
 
 export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
   const environment = layoutsEnvironment(site.config);
+  const styles = pageStyles();
   return (role) => {
     // A closed role's page suggests open roles in its team; an own-property look-up, so a team named `constructor` finds nothing inherited.
     const others = role.closed && role.team && Object.hasOwn(site.openRolesByTeam, role.team) ? site.openRolesByTeam[role.team] : undefined;
@@ -39,6 +41,7 @@ export function rolePageRenderer(site: RolePageSite): (role: Role) => string {
     const content = environment.render("role.njk", { openings: site, role, others, othersText: others?.text[role.language], translations, t });
     const page = environment.render("base.njk", {
       openings: site,
+      styles,
       t,
       page: { url: role.url },
       // Alternates in other languages for an open page only: a closed one is not indexed.
