@@ -1,7 +1,8 @@
+import assert from "node:assert/strict";
 import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { serveSite } from "../src/commands/serve-site.ts";
 import { PROJECT_ROOT } from "./helpers.ts";
 
@@ -63,6 +64,21 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         server.close(() => done());
       }),
   };
+}
+
+/** Runs `use` on a new page in a context of its own, closed after; fails if a script on the page threw. */
+export async function withPage(browser: Browser, options: BrowserContextOptions, use: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  try {
+    await use(page);
+    assert.deepEqual(errors, [], "no uncaught script errors");
+  } finally {
+    await context.close();
+  }
 }
 
 /** Saves a full-page screenshot to screenshots/<name>.png and returns its path. */

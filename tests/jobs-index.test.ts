@@ -13,7 +13,7 @@ import { slugify } from "../src/derive/slug.ts";
 import type { ParsedLanding, Role } from "../src/model.ts";
 import { jobsIndexView, payCurrencies } from "../src/plan/jobs-index.ts";
 import { siteSchema } from "../src/schema/site-schema.ts";
-import { browserSkip, eventually, launchBrowser, type StaticServer, screenshot, serveStatic } from "./browser-helpers.ts";
+import { browserSkip, eventually, launchBrowser, type StaticServer, screenshot, serveStatic, withPage as withBrowserPage } from "./browser-helpers.ts";
 import { buildSite, makeSite, PROJECT_ROOT, posting, runCli, SITE_YAML } from "./helpers.ts";
 
 // The jobs index and filter pages as a job seeker meets them: roles on the
@@ -117,19 +117,7 @@ describe("finding roles on a built site", { skip }, () => {
     await server?.close();
   });
 
-  async function withPage(options: BrowserContextOptions, use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    try {
-      await use(page);
-      assert.deepEqual(errors, [], "no uncaught script errors");
-    } finally {
-      await context.close();
-    }
-  }
+  const withPage = (options: BrowserContextOptions, use: (page: Page) => Promise<void>) => withBrowserPage(browser, options, use);
 
   const shownTitles = async (page: Page) => (await page.locator(".role-card > a").filter({ visible: true }).allInnerTexts()).map((title) => title.trim());
   const expectShown = async (page: Page, titles: string[], why: string) => {

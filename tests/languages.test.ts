@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import type { Browser, Page } from "playwright-core";
-import { browserSkip, eventually, launchBrowser, type StaticServer, serveStatic } from "./browser-helpers.ts";
+import { browserSkip, eventually, launchBrowser, type StaticServer, serveStatic, withPage as withBrowserPage } from "./browser-helpers.ts";
 import { buildSite, makeSite, posting, readPage, runCli, text } from "./helpers.ts";
 
 // A site in German with a French translation of one role and an English one
@@ -267,19 +267,7 @@ describe("in a browser: a Polish index, and a switch of language", { skip: brows
     await server?.close();
   });
 
-  async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    try {
-      await use(page);
-      assert.deepEqual(errors, [], "no uncaught script errors");
-    } finally {
-      await context.close();
-    }
-  }
+  const withPage = (use: (page: Page) => Promise<void>) => withBrowserPage(browser, { viewport: { width: 1366, height: 900 } }, use);
 
   const heading = (page: Page) => page.locator("#open-roles").textContent();
 
