@@ -26,8 +26,8 @@ export interface BuildContext {
   cache?: { dir: string; version: string };
   /** `false`: no share images, whatever site.yaml's `share_images` says (`--no-share-images`). */
   shareImages?: boolean;
-  /** The folder share images are kept in between builds (`.openings-cache/`); none without. Keyed by everything that draws them, so any Openings may use it. */
-  imageCache?: string;
+  /** The folder share images and search index parts are kept in between builds (`.openings-cache/`); none without. Keyed by everything that makes them, so any Openings may use it. */
+  buildCache?: string;
 }
 
 export interface SourceFile {
@@ -249,6 +249,8 @@ export interface JobsIndexView {
 export interface FinderView {
   /** Search and the team, location and type selects: on the index only (a filter page is one team, place or type already). */
   search: boolean;
+  /** The search index's parts past the first, relative to the site's root, for the script to merge (plan/search-shards.ts). */
+  searchParts: string[];
   /** The remote chip's label, when some listed role is remote and the page is not the remote roles' page. */
   remoteLabel?: string;
   /** The "with salary" chip, when some listed role gives pay. */

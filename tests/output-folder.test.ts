@@ -11,6 +11,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statfsSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -21,6 +22,8 @@ import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { generateSite } from "../bench/generate.ts";
 import { PROJECT_ROOT, posting, runCli } from "./helpers.ts";
+
+const PAGEFIND_DIES = join(PROJECT_ROOT, "tests/pagefind-dies.cjs");
 
 // A build replaces its output folder as a whole, so it must never be pointed
 // at the postings, and a build that is killed or fails must leave the
@@ -463,6 +466,61 @@ describe("an output folder on a disk of its own", { skip: mountSkip }, () => {
     }
   });
 
+  it("a disk that fills up while the search index is written fails the build in plain words, leaving nothing behind", () => {
+    const root = sandbox();
+    const site = smallSite(join(root, "site"), 3);
+    const disk = join(root, "disk");
+    mkdirSync(disk);
+    const out = join(disk, "_site");
+    const used = () => {
+      const stats = statfsSync(disk);
+      return (stats.blocks - stats.bfree) * stats.bsize;
+    };
+    // How much the site takes without its search index, which needs far more than 128 kB (Pagefind's script and WebAssembly).
+    assert.equal(mount(["-t", "tmpfs", "-o", "size=64m", "tmpfs", disk]), false);
+    let pages: number;
+    try {
+      const result = runCli(["build", "--site", site, "--out", out, "--no-search", "--no-cache"]);
+      assert.equal(result.code, 0, result.stderr);
+      pages = used();
+    } finally {
+      unmount(disk);
+    }
+    assert.equal(mount(["-t", "tmpfs", "-o", `size=${pages + 128 * 1024}`, "tmpfs", disk]), false);
+    try {
+      // Before, Pagefind's process died on the full disk, its Node API never answered, and the build ended with exit status 0 and no site.
+      const { code, stderr } = runCli(["build", "--site", site, "--out", out, "--no-cache"]);
+      assert.equal(code, 1, stderr);
+      // Which is said depends on whether Pagefind or Openings found the disk full first.
+      assert.match(
+        stderr,
+        /^The site was not built: (the disk is full: there is no room left to write|the search indexer \(Pagefind\) stopped before it finished)/m,
+      );
+      noStackTrace(stderr);
+      assert.deepEqual(readdirSync(disk), []);
+    } finally {
+      unmount(disk);
+    }
+  });
+
+  it("a search index cache with no room left is no reason to fail: the index is written without it", () => {
+    const site = smallSite(sandbox(), 3);
+    const kept = join(site, ".openings-cache", "search-index");
+    mkdirSync(kept, { recursive: true });
+    assert.equal(mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", kept]), false);
+    try {
+      for (const build of ["first", "second"]) {
+        const { code, stdout, stderr } = runCli(["build", "--site", site]);
+        assert.equal(code, 0, stderr);
+        assert.match(stdout, /^Search index parts: 1 indexed, 0 unchanged from the cache\.$/m, `${build} build`);
+        assert.ok(existsSync(join(site, "_site", "pagefind", "pagefind-entry.json")));
+        assert.deepEqual(readdirSync(kept), [], "no half-kept part");
+      }
+    } finally {
+      unmount(kept);
+    }
+  });
+
   it("a read-only disk is said in plain words, for a folder on it and for the disk itself", () => {
     const root = sandbox();
     const disk = join(root, "disk");
@@ -479,6 +537,24 @@ describe("an output folder on a disk of its own", { skip: mountSkip }, () => {
     } finally {
       unmount(disk);
     }
+  });
+});
+
+describe("the search indexer failing", () => {
+  it("when Pagefind's process dies, the build fails in plain words and the previous site stays", () => {
+    const root = sandbox();
+    const site = smallSite(join(root, "site"), 3);
+    const out = join(root, "_site");
+    assert.equal(runCli(["build", "--site", site, "--out", out]).code, 0);
+    const before = treeHash(out);
+    writeFileSync(join(site, "jobs", "role-9.md"), posting("title: Kiln loader\nteam: Firing", "Loads kilns."));
+    // Without a guard, Node found nothing left to wait for and ended the build with exit status 0 and nothing published.
+    const { code, stderr } = runCli(["build", "--site", site, "--out", out, "--no-cache"], {}, { nodeArgs: ["--require", PAGEFIND_DIES] });
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^The site was not built: the search indexer \(Pagefind\) stopped before it finished/m);
+    noStackTrace(stderr);
+    assert.equal(treeHash(out), before);
+    assert.deepEqual(leftovers(root), []);
   });
 });
 

@@ -40,7 +40,7 @@ function enhance(form, openings, count) {
   const fields = form.elements;
   const field = (name) => fields.namedItem(name) ?? undefined;
   const names = ["q", "team", "location", "type", "remote", "salary", "sort"].filter(field);
-  const search = searcher(form.dataset.baseUrl ?? "/", field("q"));
+  const search = searcher(form.dataset.baseUrl ?? "/", form.dataset.searchParts?.split(" ") ?? [], field("q"));
   let found; // Addresses the search term matches; undefined without a term.
   let order = "";
 
@@ -201,12 +201,17 @@ function enhance(form, openings, count) {
   restore();
 }
 
-/** A search over Pagefind's index, loaded on first use; resolves to the matching roles' paths. */
-function searcher(baseUrl, input) {
+/**
+ * A search over Pagefind's index, loaded on first use; resolves to the
+ * matching roles' paths. A large site's index comes in parts (`parts`,
+ * plan/search-shards.ts), merged into the first one's search.
+ */
+function searcher(baseUrl, parts, input) {
   let loading;
   const load = () => {
     loading ??= import(`${baseUrl}pagefind/pagefind.js`).then(async (pagefind) => {
       await pagefind.options({ baseUrl });
+      await Promise.all(parts.map((part) => pagefind.mergeIndex(`${baseUrl}${part}`, { baseUrl })));
       return pagefind;
     });
     return loading;

@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     workers: workersFromEnvironment(),
     // No `today`: the day it is where the company is (site.yaml's `timezone`), found as the site loads.
     cache: values["no-cache"] ? undefined : parseCacheFor(siteDir),
-    imageCache: values["no-cache"] ? undefined : join(siteDir, CACHE_DIR),
+    buildCache: values["no-cache"] ? undefined : join(siteDir, CACHE_DIR),
     shareImages: !values["no-share-images"],
   };
   switch (command) {
@@ -135,6 +135,7 @@ async function checkOrBuild(command: "check" | "build", context: BuildContext, {
   console.log(`Pages rendered in ${timings.render.toFixed(2)} s, ${searchIndex}.`);
   const { drawn, reused } = timings.shareImages;
   if (drawn + reused > 0) console.log(`Share images: ${drawn} drawn, ${reused} unchanged from the cache.`);
+  if (timings.searchParts) console.log(`Search index parts: ${timings.searchParts.indexed} indexed, ${timings.searchParts.reused} unchanged from the cache.`);
   return 0;
 }
 

@@ -4,7 +4,7 @@ import { LAYOUTS_DIR } from "../render/render-pages.ts";
 import { writeBrandFiles } from "./brand-files.ts";
 import { checkWrittenAsPlanned } from "./check-written.ts";
 import { openingsPlugin } from "./eleventy-plugin.ts";
-import { startSearchIndex } from "./index-search.ts";
+import { type SearchIndexResult, startSearchIndex } from "./index-search.ts";
 import { BUILD_MARKER, openOutputFolder, outputErrorFor } from "./output-folder.ts";
 import { writeRoleAndRedirectPages } from "./role-pages.ts";
 import { type ShareImagesResult, startShareImages } from "./share-images.ts";
@@ -20,6 +20,8 @@ export interface BuildTimings {
   search: number;
   /** Share images drawn, and copied unchanged from the cache. */
   shareImages: Pick<ShareImagesResult, "drawn" | "reused">;
+  /** Search index parts indexed, and copied unchanged from the cache; none with `--no-search`. */
+  searchParts?: SearchIndexResult;
 }
 
 /** `force`: replace an output folder that Openings did not write (`--force`). */
@@ -39,12 +41,13 @@ export async function buildSite(
   const rolePages = writeRoleAndRedirectPages(staging, site, site.roles, site.redirects, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
   // The search index is built from the roles meanwhile, in Pagefind's own process.
-  const search = options.search ? startSearchIndex(site, staging) : undefined;
+  const search = options.search ? startSearchIndex(site, staging, context.buildCache) : undefined;
   let shareImages: ReturnType<typeof startShareImages> | undefined;
   let images: ShareImagesResult = { written: [], drawn: 0, reused: 0 };
+  let searchParts: SearchIndexResult | undefined;
   try {
     // Cached share images are copied now, and a worker draws the rest meanwhile.
-    shareImages = startShareImages(staging, site, { cacheDir: context.imageCache, workers: context.workers });
+    shareImages = startShareImages(staging, site, { cacheDir: context.buildCache, workers: context.workers });
     // No config file: the Openings plugin is the whole configuration, handed this build's context and site.
     // https://www.11ty.dev/docs/programmatic/
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
@@ -67,7 +70,7 @@ export async function buildSite(
     images = await shareImages.finish();
     const brandFiles = writeBrandFiles(staging, site);
     rendered = performance.now();
-    await search?.finished();
+    searchParts = await search?.finished();
     checkWrittenAsPlanned(staging, site, eleventyResult, [...brandFiles, ...images.written, BUILD_MARKER]);
   } catch (cause) {
     await search?.close();
@@ -77,7 +80,12 @@ export async function buildSite(
     throw outputErrorFor(cause, outputDir) ?? cause;
   }
   output.publish();
-  return { render: (rendered - started) / 1000, search: (performance.now() - rendered) / 1000, shareImages: { drawn: images.drawn, reused: images.reused } };
+  return {
+    render: (rendered - started) / 1000,
+    search: (performance.now() - rendered) / 1000,
+    shareImages: { drawn: images.drawn, reused: images.reused },
+    searchParts,
+  };
 }
 
 /**

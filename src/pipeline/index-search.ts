@@ -1,7 +1,12 @@
+import { createHash, randomBytes } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { CareersSite, Facet, FacetGroups, Role } from "../model.ts";
+import { LATER_PARTS, SEARCH_FOLDER, searchShards } from "../plan/search-shards.ts";
 import { SearchIndexError } from "../problem.ts";
+import { pruneCache } from "./prune-cache.ts";
 
 // Full-text search with Pagefind, built from the derived roles rather than
 // from the written HTML: re-reading and parsing every page a moment after
@@ -9,48 +14,172 @@ import { SearchIndexError } from "../problem.ts";
 // redirect pages too. Only open roles are indexed, never redirects, filter
 // pages, closed roles or drafts. Pagefind runs as its own process, so the
 // records are sent, and the index written, while the pages render.
+//
+// The index is written in parts (plan/search-shards.ts). Each part is kept in
+// `.openings-cache/search-index/` under a key made of its records and
+// Pagefind's version, and a part whose key is there is copied, not indexed
+// again. A cached part is written whole (a temporary folder, then a rename),
+// so a killed build leaves no half part behind.
+
+export const SEARCH_CACHE = "search-index";
+
+export interface SearchIndexResult {
+  /** Parts indexed by Pagefind in this build, and copied unchanged from the cache. */
+  indexed: number;
+  reused: number;
+}
 
 export interface SearchIndex {
   /** Waits until the index is in `outputDir/pagefind/`, and stops Pagefind. */
-  finished(): Promise<void>;
+  finished(): Promise<SearchIndexResult>;
   /** Stops Pagefind without writing (the build failed). */
   close(): Promise<void>;
 }
 
 const RECORDS_IN_FLIGHT = 500;
+/** Pagefind indexes two parts at once in its one process, a little faster than one at a time; more holds more memory for no gain. */
+const PARTS_IN_FLIGHT = 2;
+/**
+ * Pagefind's script, styles and WebAssembly, which every part gets: the
+ * browser runs the first part's and merges the others' data into it, so they
+ * are left out of the other parts.
+ */
+const ENGINE_FILE = /^(pagefind.*\.(js|css)|wasm\..*\.pagefind)$/;
 
-/** Starts indexing `site` into `outputDir/pagefind/`. */
-export function startSearchIndex(site: CareersSite, outputDir: string): SearchIndex {
-  const written = (async () => {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
-    // Many records in flight at once: Pagefind indexes one while the next is on its way, instead of waiting on each round trip.
-    const language = site.config.language.toLowerCase();
-    const filters = filterValues(site.facets);
-    for (let start = 0; start < site.openRoles.length; start += RECORDS_IN_FLIGHT) {
-      const roles = site.openRoles.slice(start, start + RECORDS_IN_FLIGHT);
-      const results = await Promise.all(roles.map((role) => index.addCustomRecord(searchRecord(role, language, filters))));
-      for (const [i, added] of results.entries()) {
-        if (added.errors.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) refused ${roles[i]?.file}: ${added.errors.join("; ")}`);
+interface Part {
+  folder: string;
+  records: pagefind.CustomRecord[];
+  key: string;
+}
+
+/** Starts indexing `site` into `outputDir/pagefind/`; `cacheDir` is `.openings-cache/`, when there is one. */
+export function startSearchIndex(site: CareersSite, outputDir: string, cacheDir?: string): SearchIndex {
+  const language = site.config.language.toLowerCase();
+  const filters = filterValues(site.facets);
+  const engine = `pagefind@${pagefindVersion()}`;
+  const parts = searchShards(site.openRoles).map(({ folder, roles }): Part => {
+    // In address order: a part's key must not change with the order the site lists its roles in.
+    const records = roles.map((role) => searchRecord(role, language, filters)).sort((a, b) => (a.url < b.url ? -1 : 1));
+    // The first part has Pagefind's scripts too, so it is never kept under a key another part could have.
+    const kind = folder === SEARCH_FOLDER ? "whole" : "data";
+    return { folder, records, key: createHash("sha256").update(`${engine}\0${kind}\0`).update(JSON.stringify(records)).digest("base64url") };
+  });
+  const cache = cacheDir && writableFolder(join(cacheDir, SEARCH_CACHE));
+  const result: SearchIndexResult = { indexed: 0, reused: 0 };
+  let stopped = false;
+  const writeParts = async (next: { part: number }) => {
+    for (let part = parts[next.part++]; part && !stopped; part = parts[next.part++]) {
+      const target = join(outputDir, part.folder);
+      if (cache && (await copyPart(join(cache, part.key), target))) result.reused++;
+      else {
+        await indexPart(part, cache, target);
+        result.indexed++;
       }
     }
-    // At once, not after the pages: building the index is most of Pagefind's work, and it runs on the other core meanwhile.
-    const { errors: failed } = await index.writeFiles({ outputPath: join(outputDir, "pagefind") });
-    if (failed.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) could not write its index: ${failed.join("; ")}`);
-  })();
+  };
+  // When Pagefind's process dies (it panics on a folder it may not write),
+  // its Node API never answers, and Node would end the build with nothing
+  // left to wait for, exit status 0 and nothing published.
+  let died: (reason: Error) => void = () => {};
+  const onEmptyEventLoop = () => died(new SearchIndexError("the search indexer (Pagefind) stopped before it finished (its own message is above)"));
+  process.once("beforeExit", onEmptyEventLoop);
+  const written = Promise.race([
+    (async () => {
+      const next = { part: 0 };
+      await Promise.all(Array.from({ length: Math.min(PARTS_IN_FLIGHT, parts.length) }, () => writeParts(next)));
+      if (cache) pruneCache(cache, new Set(parts.map((part) => part.key)));
+    })().catch((cause: unknown) => {
+      // Pagefind's Node API rejects with a bare "backend closed" when its process is killed: not a bug in Openings.
+      throw cause instanceof SearchIndexError ? cause : new SearchIndexError("the search indexer (Pagefind) stopped before it finished", { cause });
+    }),
+    new Promise<never>((_, reject) => {
+      died = reject;
+    }),
+  ]).finally(() => process.off("beforeExit", onEmptyEventLoop));
   written.catch(() => {}); // Awaited by finished(); close() ignores it.
   return {
     async finished() {
       try {
         await written;
+        return result;
       } finally {
         await pagefind.close();
       }
     },
     async close() {
+      stopped = true;
       await pagefind.close();
     },
   };
+}
+
+/** Indexes one part into `target`, and keeps a copy in the cache when there is one. */
+async function indexPart(part: Part, cache: string | undefined, target: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new SearchIndexError(`the search indexer (Pagefind) could not start: ${errors.join("; ")}`);
+  // Many records in flight at once: Pagefind indexes one while the next is on its way, instead of waiting on each round trip.
+  for (let start = 0; start < part.records.length; start += RECORDS_IN_FLIGHT) {
+    const records = part.records.slice(start, start + RECORDS_IN_FLIGHT);
+    const results = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    for (const [i, added] of results.entries()) {
+      if (added.errors.length > 0)
+        throw new SearchIndexError(`the search indexer (Pagefind) refused the role at ${records[i]?.url}: ${added.errors.join("; ")}`);
+    }
+  }
+  const { errors: failed } = await index.writeFiles({ outputPath: target });
+  await index.deleteIndex(); // Frees the part's memory in Pagefind's process before the next part.
+  if (failed.length > 0) throw new SearchIndexError(`the search indexer (Pagefind) could not write its index: ${failed.join("; ")}`);
+  if (part.folder !== SEARCH_FOLDER) for (const name of readdirSync(target)) if (ENGINE_FILE.test(name)) await rm(join(target, name));
+  if (cache) await keepPart(target, join(cache, part.key));
+}
+
+/** A copy in the cache, written whole: a temporary folder, then a rename. The cache is a help: failing to keep a part never fails the build. */
+async function keepPart(target: string, kept: string): Promise<void> {
+  const temporary = `${kept}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await cp(target, temporary, { recursive: true, filter: (from) => !from.startsWith(join(target, LATER_PARTS)) });
+    // Another build may have kept the same part meanwhile; its copy is as good.
+    await rename(temporary, kept);
+  } catch {
+    await rm(temporary, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/**
+ * Copies a kept part into the site; false when it is not there, or went while
+ * being copied (another build tidied the cache). What a failed copy left is
+ * overwritten by the part indexed afresh: the target is not removed, as the
+ * first part's folder holds the others.
+ */
+async function copyPart(kept: string, target: string): Promise<boolean> {
+  if (!existsSync(kept)) return false;
+  try {
+    // Made first: the other parts' copies may be making it meanwhile, and cp does not expect that.
+    await mkdir(target, { recursive: true });
+    await cp(kept, target, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The cache folder, made if need be, when this build may write to it; otherwise the index is written without it. */
+function writableFolder(folder: string): string | undefined {
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
+let version: string | undefined;
+
+/** Part of every kept part's key: another Pagefind writes another index. Read without starting Pagefind, which a fully cached build never does. */
+function pagefindVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+  return version;
 }
 
 /**

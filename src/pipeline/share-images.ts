@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { shareCard, shareImagePath } from "../derive/share-card.ts";
@@ -7,6 +7,7 @@ import type { CareersSite } from "../model.ts";
 import { shareRendererVersion } from "../render/share-version.ts";
 import { outputFileFor } from "../schema/site-path.ts";
 import { drawShareImages, type ShareImageJob } from "./draw-share-images.ts";
+import { pruneCache } from "./prune-cache.ts";
 import { inWorker } from "./worker-pool.ts";
 
 // Every role's share image (derive/share-card.ts says what it shows, and
@@ -32,8 +33,6 @@ const IMAGES_PER_WORKER = 24;
 const MOST_WORKERS = 3;
 /** Pool slots of their own, so image batches never queue behind role pages. */
 const FIRST_WORKER = 16;
-/** A cache file another build is using may be this young; older unused ones are removed. */
-const KEEP_UNUSED_MS = 10 * 60_000;
 
 export function shareImageJobs(site: Pick<CareersSite, "roles" | "theme">): ShareImageJob[] {
   const brand = site.theme.share;
@@ -99,17 +98,4 @@ function workersFor(images: number, override: number | undefined): number {
   if (override === 0) return 0;
   const byWork = Math.floor(images / IMAGES_PER_WORKER);
   return Math.max(0, Math.min(byWork, availableParallelism() - 1, MOST_WORKERS, override ?? MOST_WORKERS));
-}
-
-/** Removes images no role of this build shows, unless young enough to be another build's. */
-function pruneCache(cacheDir: string, used: Set<string>): void {
-  try {
-    for (const name of readdirSync(cacheDir)) {
-      if (used.has(name)) continue;
-      const path = join(cacheDir, name);
-      if (Date.now() - statSync(path).mtimeMs > KEEP_UNUSED_MS) rmSync(path, { force: true });
-    }
-  } catch {
-    // A cache that cannot be tidied costs disk space, never correctness.
-  }
 }

@@ -1,6 +1,7 @@
 import { siteMessages } from "../derive/derive-role.ts";
 import type { FacetGroups, FinderView, JobsIndexView, ParsedLanding, Role } from "../model.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
+import { extraSearchFolders } from "./search-shards.ts";
 
 // The jobs index puts roles first: a heading and one sentence above them,
 // the landing page's longer intro beside them on a wide screen and after
@@ -69,6 +70,7 @@ export function roleFinders(config: SiteConfig, openRoles: readonly Role[], face
     const pay = roles.some((role) => role.pay);
     return {
       search,
+      searchParts: search ? extraSearchFolders(openRoles.length) : [],
       remoteLabel: remote && roles.some((role) => role.remote) ? (facets.remote?.label ?? text.text("remote")) : undefined,
       pay,
       sorts: [

@@ -4,6 +4,7 @@ import type { Facet, FacetGroups, FeedLink, ParsedLanding, PlannedFile, Redirect
 import { error, type Position, type Problem, START, warning } from "../problem.ts";
 import { outputFileFor, sitePathProblem, sitePathWarning } from "../schema/site-path.ts";
 import type { SiteConfig } from "../schema/site-schema.ts";
+import { SEARCH_FOLDER } from "./search-shards.ts";
 
 // The one place that decides every file a build writes: role pages, redirect
 // pages, the index, filter pages, feeds, sitemap, robots.txt, jobs.json,
@@ -49,7 +50,7 @@ export function planSite({ config, roles, landing, facets, assets }: PlanInput):
     planner.claim({ url, path: outputFileFor(url), what, by, reserved }, asked, warnWindows);
 
   // Openings' own files and folders first: they are never anyone else's.
-  const searchIndex: PlannedFile = { url: "/pagefind/", path: "pagefind/", what: SEARCH_INDEX, by: OPENINGS, reserved: true };
+  const searchIndex: PlannedFile = { url: `/${SEARCH_FOLDER}`, path: SEARCH_FOLDER, what: SEARCH_INDEX, by: OPENINGS, reserved: true };
   planner.reserveFolder(searchIndex);
   planner.reserveFolder({ url: "/assets/", path: "assets/", what: ASSETS, by: OPENINGS, reserved: true }, [ASSETS, LOGO, FAVICON, SHARE_IMAGE]);
   for (const name of assets) claim(`/assets/${name}`, ASSETS, OPENINGS, true, OWN);
