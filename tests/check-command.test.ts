@@ -259,9 +259,9 @@ describe("hostile but valid postings", () => {
 
   it("writes nothing outside the output folder", () => {
     const written = readdirSync(dirname(out));
-    // Besides the output folder, only the site's own cache: its share images (pipeline/share-images.ts).
+    // Besides the output folder, only the site's own cache: its search index parts and share images (pipeline/index-search.ts, share-images.ts).
     assert.deepEqual(written.sort(), [".openings-cache", "_site", "jobs", "site.yaml"]);
-    assert.deepEqual(readdirSync(join(dirname(out), ".openings-cache")), ["share-images"]);
+    assert.deepEqual(readdirSync(join(dirname(out), ".openings-cache")).sort(), ["search-index", "share-images"]);
     assert.ok(existsSync(join(out, "jobs/hostile/index.html")));
   });
 });
