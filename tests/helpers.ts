@@ -52,6 +52,12 @@ export function buildSite(siteDir: string): string {
   return join(siteDir, "_site");
 }
 
+/** How many pages the search index in `folder` (`<out>/pagefind`, or one of its parts) holds, by Pagefind's own count. */
+export function searchIndexPages(folder: string): number {
+  const entry = JSON.parse(readFileSync(join(folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
 /** A built page parsed by a real HTML parser; `sitePath` like /jobs/x/. */
 export function readPage(outputDir: string, sitePath: string): HTMLElement {
   const file = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { Role } from "../src/model.ts";
 import { searchShardCount, searchShards } from "../src/plan/search-shards.ts";
 import { browserSkip, eventually, launchBrowser, type StaticServer, serveStatic } from "./browser-helpers.ts";
-import { makeSite, posting, runCli, SITE_YAML } from "./helpers.ts";
+import { makeSite, posting, runCli, SITE_YAML, searchIndexPages } from "./helpers.ts";
 
 // A large site's search index is written in parts, each kept in the cache
 // and merged by the page's script. A seeker must find every role, whichever
@@ -74,11 +74,7 @@ describe("searching a site whose index comes in parts", { skip }, () => {
     await server?.close();
   });
 
-  const pageCount = (folder: string) =>
-    Object.values(JSON.parse(readFileSync(join(out, folder, "pagefind-entry.json"), "utf8")).languages as Record<string, { page_count: number }>).reduce(
-      (sum, language) => sum + language.page_count,
-      0,
-    );
+  const pageCount = (folder: string) => searchIndexPages(join(out, folder));
 
   /** Searches with the page's own search box, as a seeker does; the titles of the cards left showing. */
   const searchFor = async (term: string, expected: string[]) => {

@@ -40,7 +40,7 @@ export async function buildSite(
   // Eleventy renders the other pages.
   const rolePages = writeRoleAndRedirectPages(staging, site, site.roles, site.redirects, context.workers);
   rolePages.catch(() => {}); // Awaited below; Eleventy may fail first.
-  // The search index is built from the roles meanwhile, in Pagefind's own process.
+  // The search index is built from the roles meanwhile, in Pagefind's own processes.
   const search = options.search ? startSearchIndex(site, staging, context.buildCache) : undefined;
   let shareImages: ReturnType<typeof startShareImages> | undefined;
   let images: ShareImagesResult = { written: [], drawn: 0, reused: 0 };

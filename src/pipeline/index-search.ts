@@ -12,8 +12,8 @@ import { pruneCache } from "./prune-cache.ts";
 // from the written HTML: re-reading and parsing every page a moment after
 // writing it took longer than the rest of a large build, and indexed
 // redirect pages too. Only open roles are indexed, never redirects, filter
-// pages, closed roles or drafts. Pagefind runs as its own process, so the
-// records are sent, and the index written, while the pages render.
+// pages, closed roles or drafts. Pagefind runs in processes of its own, so
+// the records are sent, and the index written, while the pages render.
 //
 // The index is written in parts (plan/search-shards.ts). Each part is kept in
 // `.openings-cache/search-index/` under a key made of its records and
