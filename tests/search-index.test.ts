@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { htmlText } from "../src/pipeline/index-search.ts";
 import { browserSkip, launchBrowser, type StaticServer, serveStatic } from "./browser-helpers.ts";
-import { buildSite, makeSite, posting, searchIndexPages } from "./helpers.ts";
+import { buildSite, makeSite, posting, runCli, searchIndexPages } from "./helpers.ts";
 
 // The search index is built from the derived roles, not from the written
 // pages: what a seeker finds must still be every open role's words, and
@@ -74,5 +75,35 @@ describe("searching a built site", { skip }, () => {
     assert.deepEqual(await search("steel", { team: "Workshop" }), ["/jobs/welder/"]);
     assert.deepEqual(await search("steel", { team: "Finishing" }), ["/jobs/painter/"]);
     assert.deepEqual(await search("steel", { location: "Leeds, UK" }), ["/jobs/painter/", "/jobs/welder/"]);
+  });
+});
+
+describe("a search index part kept in the cache", () => {
+  const fragments = (folder: string) => readdirSync(join(folder, "fragment")).sort();
+
+  it("is used when whole, and indexed afresh when it has lost a file since", () => {
+    const site = makeSite({
+      "jobs/welder.md": posting("title: Welder\nteam: Workshop\nlocation: Leeds, UK", "You will join seams on steel frames."),
+      "jobs/painter.md": posting("title: Painter\nteam: Finishing\nlocation: Leeds, UK", "You will spray steel frames in our booth."),
+    });
+    const build = () => {
+      const result = runCli(["build", "--site", site]);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout;
+    };
+    assert.match(build(), /^Search index parts: 1 indexed, 0 unchanged from the cache\.$/m);
+    const out = join(site, "_site", "pagefind");
+    const written = fragments(out);
+    assert.equal(written.length, 2);
+    assert.match(build(), /^Search index parts: 0 indexed, 1 unchanged from the cache\.$/m);
+    assert.deepEqual(fragments(out), written);
+    assert.equal(existsSync(join(out, "openings-part-files.json")), false, "the cache's list of files stays in the cache");
+
+    const [kept] = readdirSync(join(site, ".openings-cache", "search-index"));
+    rmSync(join(site, ".openings-cache", "search-index", kept as string, "fragment", written[0] as string));
+    assert.match(build(), /^Search index parts: 1 indexed, 0 unchanged from the cache\.$/m, "a part missing a file is not used");
+    assert.deepEqual(fragments(out), written);
+    assert.equal(searchIndexPages(out), 2);
+    assert.match(build(), /^Search index parts: 0 indexed, 1 unchanged from the cache\.$/m, "and it is kept whole again");
   });
 });

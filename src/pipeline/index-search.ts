@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { CareersSite, Facet, FacetGroups, Role } from "../model.ts";
@@ -45,6 +45,8 @@ const PARTS_IN_FLIGHT = 2;
  * are left out of the other parts.
  */
 const ENGINE_FILE = /^(pagefind.*\.(js|css)|wasm\..*\.pagefind)$/;
+/** In a kept part: its files and their sizes. */
+const PART_FILES = "openings-part-files.json";
 
 type Pagefind = typeof pagefind;
 
@@ -152,11 +154,16 @@ async function indexPart(indexer: Pagefind, part: Part, cache: string | undefine
   if (cache) await keepPart(target, join(cache, part.key));
 }
 
-/** A copy in the cache, written whole: a temporary folder, then a rename. The cache is a help: failing to keep a part never fails the build. */
+/**
+ * A copy in the cache, written whole: a temporary folder, then a rename. It
+ * carries a list of its files and their sizes, checked before it is used
+ * (copyPart). The cache is a help: failing to keep a part never fails the build.
+ */
 async function keepPart(target: string, kept: string): Promise<void> {
   const temporary = `${kept}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   try {
     await cp(target, temporary, { recursive: true, filter: (from) => !from.startsWith(join(target, LATER_PARTS)) });
+    await writeFile(join(temporary, PART_FILES), await fileSizes(temporary));
     // Another build may have kept the same part meanwhile; its copy is as good.
     await rename(temporary, kept);
   } catch {
@@ -165,21 +172,37 @@ async function keepPart(target: string, kept: string): Promise<void> {
 }
 
 /**
- * Copies a kept part into the site; false when it is not there, or went while
- * being copied (another build tidied the cache). What a failed copy left is
- * overwritten by the part indexed afresh: the target is not removed, as the
- * first part's folder holds the others.
+ * Copies a kept part into the site; false when it is not there, went while
+ * being copied (another build tidied the cache), or lost or cut a file
+ * since it was kept (a disk that filled up, a hand in the folder), in which
+ * case it is removed and the part indexed afresh. What a failed copy left is
+ * overwritten then: the target is not removed, as the first part's folder
+ * holds the others.
  */
 async function copyPart(kept: string, target: string): Promise<boolean> {
   if (!existsSync(kept)) return false;
   try {
+    if ((await readFile(join(kept, PART_FILES), "utf8")) !== (await fileSizes(kept))) {
+      await rm(kept, { recursive: true, force: true });
+      return false;
+    }
     // Made first: the other parts' copies may be making it meanwhile, and cp does not expect that.
     await mkdir(target, { recursive: true });
-    await cp(kept, target, { recursive: true });
+    await cp(kept, target, { recursive: true, filter: (from) => from !== join(kept, PART_FILES) });
     return true;
   } catch {
     return false;
   }
+}
+
+/** Every file in `folder` but the list itself, with its size, in name order: the same files give the same text. */
+async function fileSizes(folder: string): Promise<string> {
+  const sizes: [string, number][] = [];
+  for (const name of (await readdir(folder, { recursive: true })).sort()) {
+    const found = await stat(join(folder, name));
+    if (found.isFile() && name !== PART_FILES) sizes.push([name, found.size]);
+  }
+  return JSON.stringify(sizes);
 }
 
 /** The cache folder, made if need be, when this build may write to it; otherwise the index is written without it. */
